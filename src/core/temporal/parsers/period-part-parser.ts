@@ -1,0 +1,88 @@
+import type { Parser, ParsingContext } from 'chrono-node';
+import { addDays, addMonths, startOfIsoWeek } from '../calendar.ts';
+import { referenceDayOf } from '../chrono-reference.ts';
+import { directionTag, granularityTag, modTag } from '../tags.ts';
+import type { TimexMod } from '../timex.ts';
+
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_ALTERNATION = `${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec`;
+
+const PERIOD_PART_RE = new RegExp(
+  String.raw`(?<![\w'])(early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+` +
+    String.raw`(?:(?:(this|last|past|next|coming|the)\s+)?(week|month|year)|(${MONTH_ALTERNATION})\.?|(\d{4}))(?![\w'])`,
+  'i',
+);
+
+function modOf(part: string): TimexMod {
+  const word = part.toLowerCase();
+  if (word.startsWith('early') || word.includes('start') || word.includes('beginning')) return 'START';
+  if (word.startsWith('mid') || word.includes('middle')) return 'MID';
+  return 'END';
+}
+
+function monthNumberOf(name: string): number {
+  const prefix = name.toLowerCase().slice(0, 3);
+  return MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
+}
+
+/**
+ * The part of a period, kept as the period plus a TIMEX3 `mod` (chrono drops the modifier, #234).
+ * - "early next year" → `2019` mod START; "late last year" → `2017` mod END
+ * - "the end of the month" → `2018-11` mod END; "mid-week" is not handled
+ * - "mid-December", "early March" → the month (year by tense) mod MID / START
+ * - "early 2019", "the end of 2017" → the year with its mod
+ */
+export const periodPartParser: Parser = {
+  pattern: () => PERIOD_PART_RE,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const mod = modOf(match[1] ?? '');
+    const reference = referenceDayOf(context);
+    const qualifier = (match[2] ?? 'this').toLowerCase();
+    const offset =
+      qualifier === 'next' || qualifier === 'coming'
+        ? 1
+        : qualifier === 'last' || qualifier === 'past'
+          ? -1
+          : 0;
+    const index = match.index ?? 0;
+    const unit = match[3]?.toLowerCase();
+    if (unit === 'year') {
+      const result = context.createParsingResult(index, match[0], { year: reference.year + offset });
+      result.addTags([granularityTag('year'), modTag(mod)]);
+      return result;
+    }
+    if (unit === 'month') {
+      const month = addMonths({ ...reference, day: 1 }, offset);
+      const result = context.createParsingResult(index, match[0], { year: month.year, month: month.month });
+      result.addTags([granularityTag('month'), modTag(mod)]);
+      return result;
+    }
+    if (unit === 'week') {
+      const monday = addDays(startOfIsoWeek(reference), 7 * offset);
+      const result = context.createParsingResult(index, match[0], monday);
+      result.addTags([granularityTag('week'), modTag(mod)]);
+      return result;
+    }
+    if (match[4]) {
+      const result = context.createParsingResult(index, match[0], { month: monthNumberOf(match[4]) });
+      result.addTags([granularityTag('month'), modTag(mod), directionTag('tense')]);
+      return result;
+    }
+    const result = context.createParsingResult(index, match[0], { year: Number(match[5]) });
+    result.addTags([granularityTag('year'), modTag(mod)]);
+    return result;
+  },
+};

@@ -1,0 +1,12 @@
+import type { Refiner } from 'chrono-node';
+
+const PART_OF_DAY_ALONE_RE = /^(?:the\s+)?(?:night|morning|evening|afternoon|noon|midnight)s?$/i;
+
+/**
+ * Drops a part of the day standing alone ("in the middle of the night", "in the morning"): chrono
+ * reads it as a time on the reference day, but without "this", "last" or a date it names no day.
+ * "tonight", "this morning" and "last night" are kept.
+ */
+export const partOfDayAloneFilter: Refiner = {
+  refine: (_context, results) => results.filter((result) => !PART_OF_DAY_ALONE_RE.test(result.text.trim())),
+};

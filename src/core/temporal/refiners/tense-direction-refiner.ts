@@ -1,0 +1,82 @@
+import type { ParsingContext, Refiner } from 'chrono-node';
+import { addDays, type CivilDate, compareDates, weekdayOf } from '../calendar.ts';
+import { referenceDayOf } from '../chrono-reference.ts';
+import { DIRECTION_TAG, GRANULARITY_TAG, readTag } from '../tags.ts';
+import { type Direction, directionAround } from '../tense.ts';
+
+const SATURDAY = 6;
+const EXPLICIT_PAST_RE = /^(?:last|past|previous)\b/i;
+const EXPLICIT_NEXT_RE = /^next\b/i;
+
+/** The latest `weekday` on or before `day` (past) or the earliest on or after it (future). */
+function nearestWeekday(day: CivilDate, weekday: number, direction: Direction): CivilDate {
+  const today = weekdayOf(day);
+  return direction === 'past'
+    ? addDays(day, -((today - weekday + 7) % 7))
+    : addDays(day, (weekday - today + 7) % 7);
+}
+
+function resolveWeekend(
+  reference: CivilDate,
+  qualifier: string | undefined,
+  direction: Direction,
+): CivilDate {
+  const weekday = weekdayOf(reference);
+  // On a Sunday the weekend under way began yesterday.
+  const current = weekday === 0 ? addDays(reference, -1) : weekday === SATURDAY ? reference : undefined;
+  if (qualifier === 'past')
+    return addDays(current ?? nearestWeekday(reference, SATURDAY, 'past'), current ? -7 : 0);
+  if (qualifier === 'future')
+    return addDays(current ?? nearestWeekday(reference, SATURDAY, 'future'), current ? 7 : 0);
+  return current ?? nearestWeekday(reference, SATURDAY, direction);
+}
+
+/**
+ * Points underspecified dates the way the sentence's tense does, as news readers do (HeidelTime's
+ * news strategy; chrono picks the closest date whatever the tense, #19, #166, #599, #560):
+ * - a bare weekday: "told reporters Wednesday" → the latest Wednesday on or before the reference;
+ *   "will meet Thursday" → the next one on or after it
+ * - a month and day without a year: "KCNA said November 2" → the latest such day (past tense)
+ * - a month without a year: "held in March" → the latest March; "will vote in March" → the next
+ * - a weekend: "over the weekend" → the weekend just gone (the current one on Sat/Sun)
+ */
+export const tenseDirectionRefiner: Refiner = {
+  refine: (context: ParsingContext, results) => {
+    const reference = referenceDayOf(context);
+    for (const result of results) {
+      const tags = result.tags();
+      const qualifier = readTag(tags, DIRECTION_TAG);
+      const direction: Direction =
+        qualifier === 'past' || qualifier === 'future'
+          ? qualifier
+          : directionAround(context.text, result.index, result.index + result.text.length);
+      const start = result.start;
+      let resolved: CivilDate | undefined;
+      if (readTag(tags, GRANULARITY_TAG) === 'weekend') {
+        resolved = resolveWeekend(reference, qualifier, direction);
+      } else if (start.isOnlyWeekdayComponent()) {
+        const weekday = start.get('weekday') ?? 0;
+        if (EXPLICIT_NEXT_RE.test(result.text)) continue; // chrono's own "next Monday" stands
+        resolved = EXPLICIT_PAST_RE.test(result.text)
+          ? nearestWeekday(addDays(reference, -1), weekday, 'past')
+          : nearestWeekday(reference, weekday, direction);
+      } else if (start.isCertain('month') && !start.isCertain('year')) {
+        const month = start.get('month') ?? 1;
+        const hasDay = start.isCertain('day');
+        const day = hasDay ? (start.get('day') ?? 1) : 1;
+        let candidate: CivilDate = { year: reference.year, month, day };
+        const pivot: CivilDate = hasDay ? reference : { ...reference, day: 1 };
+        if (direction === 'past' && compareDates(candidate, pivot) > 0)
+          candidate = { ...candidate, year: reference.year - 1 };
+        if (direction === 'future' && compareDates(candidate, pivot) < 0)
+          candidate = { ...candidate, year: reference.year + 1 };
+        resolved = candidate;
+      }
+      if (!resolved) continue;
+      start.imply('year', resolved.year);
+      start.imply('month', resolved.month);
+      start.imply('day', resolved.day);
+    }
+    return results;
+  },
+};

@@ -1,0 +1,160 @@
+import type { ParsedResult } from 'chrono-node';
+import * as chrono from 'chrono-node/en';
+import {
+  addDays,
+  addMonths,
+  type CivilDate,
+  formatDate,
+  formatIsoWeek,
+  formatMonth,
+  lastDayOfMonth,
+  startOfIsoWeek,
+} from './calendar.ts';
+import { periodPartParser } from './parsers/period-part-parser.ts';
+import { relativePeriodParser } from './parsers/relative-period-parser.ts';
+import { weekendParser } from './parsers/weekend-parser.ts';
+import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './reference.ts';
+import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
+import { partOfDayAloneFilter } from './refiners/part-of-day-alone-filter.ts';
+import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
+import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
+import { GRANULARITY_TAG, MOD_TAG, readTag, VALUE_TAG } from './tags.ts';
+import type { Granularity, Timex, TimexMod } from './timex.ts';
+
+/**
+ * chrono's casual English configuration plus our news rules. Our parsers go first so that, on an
+ * equal span, chrono's overlap removal keeps ours; our refiners run after chrono's own.
+ */
+function createNewsChrono(): chrono.Chrono {
+  const newsChrono = chrono.casual.clone();
+  newsChrono.parsers.unshift(periodPartParser, relativePeriodParser, weekendParser);
+  newsChrono.refiners.push(
+    partOfDayAloneFilter,
+    vagueReferenceRefiner,
+    eventAnchoredOffsetRefiner,
+    tenseDirectionRefiner,
+  );
+  return newsChrono;
+}
+
+const newsChrono = createNewsChrono();
+
+const TRAILING_PUNCTUATION_RE = /[\s,.;:!?'’"”)]+$/;
+const LEADING_PREPOSITION_RE = /^(?:on|in|at|by|during|since|until|from|of)\s+(?=\S)/i;
+
+function granularityOf(result: ParsedResult): Granularity {
+  const tagged = readTag(result.tags(), GRANULARITY_TAG) as Granularity | undefined;
+  if (tagged) return tagged;
+  const start = result.start;
+  if (start.isCertain('hour')) return 'time';
+  if (start.isCertain('day') || start.isCertain('weekday')) return 'day';
+  if (start.isCertain('month')) return 'month';
+  if (start.isCertain('year')) return 'year';
+  // A relative date ("two days ago", "in three weeks") is as fine as its unit.
+  return /\b(?:hours?|minutes?|seconds?)\b/i.test(result.text) ? 'time' : 'day';
+}
+
+/** First and last day of a period, narrowed by `mod` (thirds of a month, quarters of a year). */
+function rangeOf(
+  granularity: Granularity,
+  date: CivilDate,
+  mod: TimexMod | undefined,
+): { start: CivilDate; end: CivilDate } {
+  switch (granularity) {
+    case 'week': {
+      const monday = startOfIsoWeek(date);
+      return { start: monday, end: addDays(monday, 6) };
+    }
+    case 'weekend': {
+      const saturday = addDays(startOfIsoWeek(date), 5);
+      return { start: saturday, end: addDays(saturday, 1) };
+    }
+    case 'month': {
+      const last = lastDayOfMonth(date.year, date.month);
+      const [first, final] =
+        mod === 'START' ? [1, 10] : mod === 'MID' ? [11, 20] : mod === 'END' ? [21, last] : [1, last];
+      return { start: { ...date, day: first }, end: { ...date, day: final } };
+    }
+    case 'quarter': {
+      const first = { year: date.year, month: Math.floor((date.month - 1) / 3) * 3 + 1, day: 1 };
+      return { start: first, end: addDays(addMonths(first, 3), -1) };
+    }
+    case 'year': {
+      const [firstMonth, lastMonth] =
+        mod === 'START' ? [1, 3] : mod === 'MID' ? [4, 9] : mod === 'END' ? [10, 12] : [1, 12];
+      return {
+        start: { year: date.year, month: firstMonth, day: 1 },
+        end: { year: date.year, month: lastMonth, day: lastDayOfMonth(date.year, lastMonth) },
+      };
+    }
+    default:
+      return { start: date, end: date };
+  }
+}
+
+function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedResult): string {
+  switch (granularity) {
+    case 'time': {
+      const hour = String(result.start.get('hour') ?? 0).padStart(2, '0');
+      const minute = String(result.start.get('minute') ?? 0).padStart(2, '0');
+      return `${formatDate(date)}T${hour}:${minute}`;
+    }
+    case 'week':
+      return formatIsoWeek(date);
+    case 'weekend':
+      return `${formatIsoWeek(addDays(startOfIsoWeek(date), 5))}-WE`;
+    case 'month':
+      return formatMonth(date);
+    case 'quarter':
+      return `${String(date.year).padStart(4, '0')}-Q${Math.floor((date.month - 1) / 3) + 1}`;
+    case 'year':
+      return String(date.year).padStart(4, '0');
+    default:
+      return formatDate(date);
+  }
+}
+
+function toTimex(result: ParsedResult, anchor: string): Timex {
+  const withoutTrailing = result.text.replace(TRAILING_PUNCTUATION_RE, '');
+  // TimeML spans leave out the preposition: "on Thursday" is tagged "Thursday".
+  const leading = LEADING_PREPOSITION_RE.exec(withoutTrailing)?.[0].length ?? 0;
+  const text = withoutTrailing.slice(leading);
+  const span = { text, start: result.index + leading, end: result.index + leading + text.length };
+  const vagueValue = readTag(result.tags(), VALUE_TAG);
+  if (vagueValue) return { type: 'DATE', value: vagueValue, granularity: 'vague', ...span, anchor };
+  const granularity = granularityOf(result);
+  const mod = readTag(result.tags(), MOD_TAG) as TimexMod | undefined;
+  const date: CivilDate = {
+    year: result.start.get('year') ?? 0,
+    month: result.start.get('month') ?? 1,
+    day: result.start.get('day') ?? 1,
+  };
+  const range = rangeOf(granularity, date, mod);
+  return {
+    type: granularity === 'time' ? 'TIME' : 'DATE',
+    value: timexValueOf(granularity, date, result),
+    ...(mod ? { mod } : {}),
+    granularity,
+    ...span,
+    range: { start: formatDate(range.start), end: formatDate(range.end) },
+    anchor,
+  };
+}
+
+/**
+ * Finds and normalises the temporal expressions of one text (a sentence, ideally: the tense of
+ * the words around an expression decides which way it points) against a reference date.
+ *
+ * @example
+ * tagTimexes('KCNA said November 2.', { date: { year: 2018, month: 11, day: 8 }, timezone: 'America/New_York' })
+ * // [{ type: 'DATE', value: '2018-11-02', text: 'November 2', start: 10, end: 20, … }]
+ */
+export function tagTimexes(text: string, reference: ReferenceDate): Timex[] {
+  const instant = referenceInstant(reference);
+  const results = newsChrono.parse(text, {
+    instant,
+    timezone: timezoneOffsetMinutes(instant, reference.timezone),
+  });
+  const anchor = formatDate(reference.date);
+  return results.map((result) => toTimex(result, anchor));
+}

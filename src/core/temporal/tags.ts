@@ -1,0 +1,22 @@
+import type { Granularity, TimexMod } from './timex.ts';
+
+/**
+ * Tags our parsers and refiners put on chrono results, read back when a result becomes a Timex.
+ * chrono keeps tags on its results, so they are the natural channel through its pipeline.
+ */
+export const GRANULARITY_TAG = 'news/granularity:';
+export const MOD_TAG = 'news/mod:';
+export const VALUE_TAG = 'news/value:';
+export const DIRECTION_TAG = 'news/direction:';
+
+export const granularityTag = (granularity: Granularity): string => `${GRANULARITY_TAG}${granularity}`;
+export const modTag = (mod: TimexMod): string => `${MOD_TAG}${mod}`;
+export const valueTag = (value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'): string => `${VALUE_TAG}${value}`;
+export const directionTag = (direction: 'past' | 'future' | 'tense'): string =>
+  `${DIRECTION_TAG}${direction}`;
+
+/** The value of the first tag with `prefix`, if any. */
+export function readTag(tags: ReadonlySet<string>, prefix: string): string | undefined {
+  for (const tag of tags) if (tag.startsWith(prefix)) return tag.slice(prefix.length);
+  return undefined;
+}

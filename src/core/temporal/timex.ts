@@ -1,0 +1,44 @@
+/** TimeML TIMEX3 types. */
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** How much of the calendar a date names: the unit of its `value`. */
+export type Granularity =
+  | 'time'
+  | 'day'
+  | 'weekend'
+  | 'week'
+  | 'month'
+  | 'quarter'
+  | 'season'
+  | 'year'
+  | 'decade'
+  | 'century'
+  | 'vague';
+
+/** TIMEX3 `mod` values (TimeML 1.2.1 guidelines, section 2.2). */
+export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'LESS_THAN' | 'MORE_THAN';
+
+/**
+ * One temporal expression found in a text, normalised the TimeML way.
+ *
+ * @example
+ * // "KCNA said November 2" read on 2018-11-08:
+ * { type: 'DATE', value: '2018-11-02', granularity: 'day', text: 'November 2', start: 10, end: 20,
+ *   range: { start: '2018-11-02', end: '2018-11-02' }, anchor: '2018-11-08' }
+ */
+export interface Timex {
+  readonly type: TimexType;
+  /** TIMEX3 value: `2018-11-02`, `2018-06`, `2018-W44-WE`, `2019`, `PRESENT_REF`… */
+  readonly value: string;
+  readonly mod?: TimexMod;
+  readonly granularity: Granularity;
+  /** The expression as written. */
+  readonly text: string;
+  /** Character offsets of `text` in the text that was tagged (UTF-16 code units, end exclusive). */
+  readonly start: number;
+  readonly end: number;
+  /** First and last calendar day covered (ISO dates); absent for vague references. */
+  readonly range?: { readonly start: string; readonly end: string };
+  /** The ISO date this expression was resolved against (the reference date). */
+  readonly anchor: string;
+}
