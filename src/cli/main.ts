@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { parseArticle } from '../core/article.ts';
+import { ArticleFormatError } from '../core/errors.ts';
+import { extractEvents } from '../core/events.ts';
+import { parseIsoDate } from '../core/temporal/calendar.ts';
+import { isKnownTimezone } from '../core/temporal/reference.ts';
+import { describeArticle, emptyTimeline, type Timeline, withArticle } from '../core/timeline.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `news-timeline: dated events from news articles, merged into a timeline
+
+Usage:
+  news-timeline extract FILE... [--published YYYY-MM-DD] [--timezone ZONE] [--collection NAME]
+      Prints the merged timeline JSON of the files (one collection); no S3 involved.
+      --published is the reference date for articles that carry none; --timezone defaults to UTC.
+  news-timeline serve [--port 4568] [--data .data/s3] [--no-samples]
+      Embedded S3 server on 127.0.0.1 with the bucket news-timeline-local, wired to the handler;
+      uploads the sample articles of events/articles/ and keeps running (Ctrl-C stops it).
+  news-timeline invoke EVENT.json [--endpoint URL|aws] [--bucket NAME]
+      Runs the Lambda handler once with an S3 event (default endpoint: the local server).
+  news-timeline get COLLECTION [--endpoint URL|aws] [--bucket NAME]
+      Prints timelines/COLLECTION.json from the bucket.
+`;
+
+async function extract(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      published: { type: 'string' },
+      timezone: { type: 'string', default: 'UTC' },
+      collection: { type: 'string', default: 'default' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('extract needs at least one FILE');
+  const timezone = values.timezone;
+  if (!isKnownTimezone(timezone))
+    throw new UsageError(`unknown timezone ${JSON.stringify(timezone)} (an IANA name like America/New_York)`);
+  const published = values.published === undefined ? undefined : parseIsoDate(values.published);
+  if (values.published !== undefined && !published)
+    throw new UsageError(`--published must be YYYY-MM-DD, got ${JSON.stringify(values.published)}`);
+  let timeline: Timeline = emptyTimeline(values.collection, new Date().toISOString());
+  let failed = 0;
+  for (const file of positionals) {
+    try {
+      const article = parseArticle(
+        { key: file, bytes: await readFile(file) },
+        {
+          defaultTimezone: timezone,
+          ...(published ? { fallback: { source: 'fallback' as const, date: published } } : {}),
+        },
+      );
+      for (const warning of article.warnings) process.stderr.write(`${file}: ${warning}\n`);
+      const events = extractEvents(article);
+      timeline = withArticle(timeline, describeArticle(article, events.length), events);
+    } catch (error) {
+      failed += 1;
+      const reason =
+        error instanceof ArticleFormatError
+          ? error.message
+          : `cannot read ${file}: ${(error as Error).message}`;
+      process.stderr.write(`${reason}\n`);
+    }
+  }
+  process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
+  return failed > 0 ? 1 : 0;
+}
+
+// The S3 commands load the AWS SDK and the local server; extract needs neither, so it stays light.
+const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
+  extract,
+  serve: async (args) => (await import('./s3-commands.ts')).serve(args),
+  invoke: async (args) => (await import('./s3-commands.ts')).invoke(args),
+  get: async (args) => (await import('./s3-commands.ts')).get(args),
+};
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}`);
+  return run(args);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

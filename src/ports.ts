@@ -1,0 +1,34 @@
+import type { Timeline } from './core/timeline.ts';
+
+/** An object as read from storage: the bytes and what S3 knows about them. */
+export interface StoredObject {
+  readonly key: string;
+  readonly bytes: Uint8Array;
+  readonly contentType?: string;
+  /** User metadata (`x-amz-meta-*`), keys in lower case. */
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly lastModified?: Date;
+  readonly etag?: string;
+}
+
+/** Where articles are read from. */
+export interface ArticleSource {
+  /** The article as stored now, or undefined when there is no such object (deleted). */
+  getArticle(bucket: string, key: string): Promise<StoredObject | undefined>;
+}
+
+export interface StoredTimeline {
+  readonly timeline: Timeline;
+  /** The version token for a conditional write (S3 ETag, as returned). */
+  readonly etag: string;
+}
+
+/** Where timelines live; writes are compare-and-swap. */
+export interface TimelineStore {
+  loadTimeline(bucket: string, collection: string): Promise<StoredTimeline | undefined>;
+  /**
+   * Writes `timeline` only if the stored one is still `expectedEtag` (undefined: only if there is
+   * none). Throws ConflictError when someone else wrote first.
+   */
+  saveTimeline(bucket: string, timeline: Timeline, expectedEtag: string | undefined): Promise<void>;
+}
