@@ -1,0 +1,341 @@
+import { DeleteObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { TimelineError } from '../../src/core/errors.ts';
+import type { Timeline } from '../../src/core/timeline.ts';
+import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
+import { testHandler } from '../support/handler-deps.ts';
+import { notificationFor, SAMPLE_ARTICLES, sampleArticleBytes, sampleEvent } from '../support/s3-events.ts';
+import { startS3Server, type TestS3Server } from '../support/s3-server.ts';
+
+const [FULL, SHORT] = SAMPLE_ARTICLES.articles as [
+  (typeof SAMPLE_ARTICLES.articles)[0],
+  (typeof SAMPLE_ARTICLES.articles)[0],
+];
+const NEW_YORK = { published: '2018-11-08', timezone: 'America/New_York' };
+
+let s3: TestS3Server;
+let bucketCounter = 0;
+
+beforeAll(async () => {
+  s3 = await startS3Server();
+});
+afterAll(async () => {
+  await s3.close();
+});
+
+// Each test works in its own collection so that tests cannot see each other's timelines.
+let collection: string;
+beforeEach(() => {
+  bucketCounter += 1;
+  collection = `c${bucketCounter}`;
+});
+
+async function storedTimeline(
+  name = collection,
+): Promise<{ timeline: Timeline; etag: string; body: string } | undefined> {
+  const stored = await s3.read(`timelines/${name}.json`);
+  return stored && { timeline: JSON.parse(stored.body) as Timeline, etag: stored.etag, body: stored.body };
+}
+
+async function uploadSamples(): Promise<void> {
+  for (const sample of SAMPLE_ARTICLES.articles) {
+    await s3.put(sample.key, sampleArticleBytes(sample.file), {
+      published: sample.published,
+      timezone: sample.timezone,
+    });
+  }
+}
+
+describe('handler on the sample events of events/', () => {
+  it('builds the golden timeline from s3-put.json and s3-put-short.json, and s3-delete.json takes the short article out', async () => {
+    await uploadSamples();
+    const { handler } = testHandler(s3.client);
+    const put = await handler(sampleEvent('s3-put.json', s3.bucket));
+    expect(put.synced.map((outcome) => [outcome.key, outcome.action, outcome.result])).toEqual([
+      [FULL.key, 'upsert', 'updated'],
+    ]);
+    await handler(sampleEvent('s3-put-short.json', s3.bucket));
+    const both = await storedTimeline(SAMPLE_ARTICLES.collection);
+    expect(both).toBeDefined();
+    expectNkTalksGolden(both?.timeline as Timeline, { full: FULL.key, short: SHORT.key });
+    expect(both?.timeline.articles.map((article) => article.reference.source)).toEqual([
+      'object-metadata',
+      'object-metadata',
+    ]);
+
+    await s3.client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: SHORT.key }));
+    const removed = await handler(sampleEvent('s3-delete.json', s3.bucket));
+    expect(removed.synced.map((outcome) => [outcome.key, outcome.action, outcome.result])).toEqual([
+      [SHORT.key, 'remove', 'updated'],
+    ]);
+    const after = (await storedTimeline(SAMPLE_ARTICLES.collection))?.timeline as Timeline;
+    expect(after.articles.map((article) => article.key)).toEqual([FULL.key]);
+    const sourceArticles = new Set(
+      after.events.flatMap((event) => event.sources.map((source) => source.article)),
+    );
+    expect([...sourceArticles]).toEqual([FULL.key]);
+    // The shared events stay, now with one source each.
+    expect(after.events.map((event) => event.id).sort()).toEqual(
+      both?.timeline.events.map((event) => event.id).sort(),
+    );
+  });
+});
+
+describe('handler', () => {
+  it('decodes keys as S3 encodes them: + is a space, %2B a plus, UTF-8 escapes', async () => {
+    const key = `articles/${collection}/Gespräch über C++ + mehr (1).txt`;
+    await s3.put(key, 'Officials met on Monday to discuss the talks.', NEW_YORK);
+    const { handler } = testHandler(s3.client);
+    const event = notificationFor(key, s3.bucket);
+    expect(event.Records[0]?.s3.object.key).toBe(
+      `articles/${collection}/Gespr%C3%A4ch+%C3%BCber+C%2B%2B+%2B+mehr+%281%29.txt`,
+    );
+    const summary = await handler(event);
+    expect(summary.synced[0]?.key).toBe(key);
+    const stored = (await storedTimeline())?.timeline;
+    expect(stored?.articles.map((article) => article.key)).toEqual([key]);
+    expect(stored?.events.map((event) => event.date.value)).toEqual(['2018-11-05']);
+  });
+
+  it('puts a file directly under articles/ into the default collection', async () => {
+    const key = `articles/${collection}-loose.txt`;
+    await s3.put(key, 'The minister resigned on Tuesday.', NEW_YORK);
+    const { handler } = testHandler(s3.client);
+    const summary = await handler(notificationFor(key, s3.bucket));
+    expect(summary.synced[0]?.collection).toBe('default');
+    expect((await storedTimeline('default'))?.timeline.articles.some((article) => article.key === key)).toBe(
+      true,
+    );
+  });
+
+  it('replaces an article’s events when it is uploaded again', async () => {
+    const key = `articles/${collection}/report.txt`;
+    const { handler } = testHandler(s3.client);
+    await s3.put(key, 'The ministers met on Monday in Seoul.', NEW_YORK);
+    await handler(notificationFor(key, s3.bucket));
+    await s3.put(key, 'The ministers met on Tuesday in Seoul, not Monday as first reported.', NEW_YORK);
+    await handler(notificationFor(key, s3.bucket));
+    const stored = (await storedTimeline())?.timeline as Timeline;
+    expect(stored.articles).toHaveLength(1);
+    expect(stored.events.map((event) => event.date.value)).toEqual(['2018-11-05', '2018-11-06']);
+    expect(
+      stored.events.every(
+        (event) => event.sources.length === 1 && event.sources[0]?.text.includes('Tuesday'),
+      ),
+    ).toBe(true);
+  });
+
+  it('removes an article’s events on delete, and an event with no source left disappears', async () => {
+    const keep = `articles/${collection}/a.txt`;
+    const gone = `articles/${collection}/b.txt`;
+    const { handler } = testHandler(s3.client);
+    await s3.put(keep, 'KCNA said November 2 that talks had stalled.', NEW_YORK);
+    await s3.put(gone, 'KCNA said November 2 that talks had stalled. The envoy left on Monday.', NEW_YORK);
+    await handler(notificationFor(keep, s3.bucket));
+    await handler(notificationFor(gone, s3.bucket));
+    const before = (await storedTimeline())?.timeline as Timeline;
+    expect(before.events.map((event) => [event.date.value, event.sources.length])).toEqual([
+      ['2018-11-02', 2],
+      ['2018-11-05', 1],
+    ]);
+    await s3.client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: gone }));
+    await handler(notificationFor(gone, s3.bucket, 'delete'));
+    const after = (await storedTimeline())?.timeline as Timeline;
+    expect(after.events.map((event) => [event.date.value, event.sources.length])).toEqual([
+      ['2018-11-02', 1],
+    ]);
+    expect(after.articles.map((article) => article.key)).toEqual([keep]);
+  });
+
+  it('changes nothing when the same notification is delivered twice', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(key, 'Dunford hinted Monday that troops could move.', NEW_YORK);
+    const { handler } = testHandler(s3.client);
+    await handler(notificationFor(key, s3.bucket));
+    const first = await storedTimeline();
+    const again = await handler(notificationFor(key, s3.bucket));
+    expect(again.synced[0]?.result).toBe('unchanged');
+    const second = await storedTimeline();
+    expect(second?.body).toBe(first?.body);
+    expect(second?.etag).toBe(first?.etag);
+  });
+
+  it('treats a stale delete of an object that exists again as the object it is', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(key, 'Dunford hinted Monday that troops could move.', NEW_YORK);
+    const { handler } = testHandler(s3.client);
+    await handler(notificationFor(key, s3.bucket));
+    const before = await storedTimeline();
+    const late = await handler(notificationFor(key, s3.bucket, 'delete'));
+    expect(late.synced[0]).toMatchObject({ action: 'upsert', result: 'unchanged' });
+    expect((await storedTimeline())?.body).toBe(before?.body);
+  });
+
+  it('re-reads and re-merges when it loses a conditional write (412), keeping the other writer’s events', async () => {
+    const ours = `articles/${collection}/ours.txt`;
+    const theirs = `articles/${collection}/theirs.txt`;
+    await s3.put(ours, 'The envoy arrived in Pyongyang on Monday.', NEW_YORK);
+    await s3.put(theirs, 'KCNA said November 2 that the talks had stalled.', NEW_YORK);
+    await testHandler(s3.client).handler(notificationFor(ours, s3.bucket));
+
+    // A second "container" with its own client; its first timeline write is preceded by a real
+    // concurrent write of the other article and then refused with 412, as S3 would refuse it.
+    const client = s3.newClient();
+    const concurrent = testHandler(s3.newClient()).handler;
+    let injected = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const input = args.input as { Key?: string };
+        if (
+          context.commandName === 'PutObjectCommand' &&
+          input.Key?.startsWith('timelines/') &&
+          injected === 0
+        ) {
+          injected += 1;
+          await concurrent(notificationFor(theirs, s3.bucket));
+          throw new S3ServiceException({
+            name: 'PreconditionFailed',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 412 },
+            message: 'At least one of the pre-conditions you specified did not hold',
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'inject412Once' },
+    );
+    await s3.put(ours, 'The envoy arrived in Pyongyang on Tuesday.', NEW_YORK);
+    const { handler, logs } = testHandler(client);
+    const summary = await handler(notificationFor(ours, s3.bucket));
+    expect(injected).toBe(1);
+    expect(summary.synced[0]).toMatchObject({ result: 'updated', attempts: 2 });
+    expect(logs.some((log) => log.message.includes('lost a concurrent timeline write'))).toBe(true);
+    const stored = (await storedTimeline())?.timeline as Timeline;
+    expect(stored.articles.map((article) => article.key).sort()).toEqual([ours, theirs].sort());
+    expect(stored.events.map((event) => event.date.value)).toEqual(['2018-11-02', '2018-11-06']);
+  });
+
+  it('gives up after its attempts when every write conflicts, and throws so Lambda retries', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(key, 'The envoy arrived on Monday.', NEW_YORK);
+    const client = s3.newClient();
+    let refused = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutObjectCommand') {
+          refused += 1;
+          throw new S3ServiceException({
+            name: 'ConditionalRequestConflict',
+            $fault: 'client',
+            $metadata: { httpStatusCode: 409 },
+            message: 'conflict',
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'alwaysConflict' },
+    );
+    const { handler, logs } = testHandler(client, { maxAttempts: 3 });
+    await expect(handler(notificationFor(key, s3.bucket))).rejects.toThrow(TimelineError);
+    expect(refused).toBe(3);
+    expect(logs.some((log) => log.level === 'error' && log.key === key)).toBe(true);
+    expect(await storedTimeline()).toBeUndefined();
+  });
+
+  it.each([
+    {
+      name: 'binary',
+      body: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+      reason: /binary/,
+    },
+    { name: 'empty', body: '', reason: /empty/ },
+    { name: 'whitespace', body: ' \n\t \n', reason: /empty/ },
+    { name: 'malformed JSON', body: '{"title": "x", "body": ', reason: /malformed JSON/, ext: 'json' },
+  ])(
+    'logs a clear error for an unreadable ($name) article and leaves the timeline as it was',
+    async ({ body, reason, ext }) => {
+      const key = `articles/${collection}/report.${ext ?? 'txt'}`;
+      const { handler, logs } = testHandler(s3.client);
+      const good =
+        ext === 'json'
+          ? JSON.stringify({ title: 'T', body: 'The envoy left on Monday.' })
+          : 'The envoy left on Monday.';
+      await s3.put(key, good, NEW_YORK);
+      await handler(notificationFor(key, s3.bucket));
+      const before = await storedTimeline();
+      await s3.put(key, body, NEW_YORK);
+      const summary = await handler(notificationFor(key, s3.bucket));
+      expect(summary.rejected).toHaveLength(1);
+      expect(summary.rejected[0]?.reason).toMatch(reason);
+      const logged = logs.find((log) => log.level === 'error');
+      expect(logged?.message).toContain(key);
+      expect(String(logged?.reason)).toMatch(reason);
+      const after = await storedTimeline();
+      expect(after?.body).toBe(before?.body);
+      expect(after?.etag).toBe(before?.etag);
+    },
+  );
+
+  it('refuses an article over the size limit without downloading it', async () => {
+    const key = `articles/${collection}/huge.txt`;
+    await s3.put(key, 'a'.repeat(5 * 1024 * 1024 + 1), NEW_YORK);
+    const { handler } = testHandler(s3.client);
+    const summary = await handler(notificationFor(key, s3.bucket));
+    expect(summary.rejected[0]?.reason).toMatch(/too large: 5242881 bytes/);
+    expect(await storedTimeline()).toBeUndefined();
+  });
+
+  it('ignores keys outside articles/, its own timeline writes above all', async () => {
+    const { handler, logs } = testHandler(s3.client);
+    const summary = await handler(notificationFor(`timelines/${collection}.json`, s3.bucket));
+    expect(summary.ignored).toEqual([`timelines/${collection}.json`]);
+    expect(summary.synced).toEqual([]);
+    expect(logs.some((log) => log.message.includes('not an article key'))).toBe(true);
+    expect(await storedTimeline()).toBeUndefined();
+  });
+
+  it('handles every record of an event, not only the first', async () => {
+    const first = `articles/${collection}/1.txt`;
+    const second = `articles/${collection}/2.txt`;
+    await s3.put(first, 'The envoy left on Monday.', NEW_YORK);
+    await s3.put(second, 'The treaty was signed on November 2.', NEW_YORK);
+    const event = notificationFor(first, s3.bucket);
+    event.Records.push(...notificationFor(second, s3.bucket).Records);
+    const summary = await testHandler(s3.client).handler(event);
+    expect(summary.synced.map((outcome) => outcome.key)).toEqual([first, second]);
+    expect((await storedTimeline())?.timeline.articles).toHaveLength(2);
+  });
+
+  it('answers S3’s test event (no Records) without error', async () => {
+    const summary = await testHandler(s3.client).handler({ Event: 's3:TestEvent' });
+    expect(summary).toEqual({ records: 0, synced: [], ignored: [], rejected: [] });
+  });
+
+  it('never overwrites a stored timeline it cannot parse, and says which', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(`timelines/${collection}.json`, '{"not": "a timeline"}');
+    await s3.put(key, 'The envoy left on Monday.', NEW_YORK);
+    const { handler, logs } = testHandler(s3.client);
+    await expect(handler(notificationFor(key, s3.bucket))).rejects.toThrow(/1 of 1 records failed/);
+    const error = logs.find((log) => log.level === 'error')?.error as
+      | { cause?: { message?: string } }
+      | undefined;
+    expect(JSON.stringify(error)).toContain(`timelines/${collection}.json`);
+    expect((await storedTimeline())?.body).toBe('{"not": "a timeline"}');
+  });
+
+  it('reads the reference date from the document when the object has no metadata', async () => {
+    const key = `articles/${collection}/page.html`;
+    const html = `<html><head><title>Talks</title><meta property="article:published_time" content="2018-11-08T10:00:00-05:00"></head>
+      <body><nav>Home News Posted</nav><h1>Talks stall</h1><p>Officials met on Monday in Hanoi.</p><script>var x = "Friday";</script></body></html>`;
+    await s3.put(key, html, { timezone: 'America/New_York' });
+    await testHandler(s3.client).handler(notificationFor(key, s3.bucket));
+    const stored = (await storedTimeline())?.timeline as Timeline;
+    expect(stored.articles[0]).toMatchObject({
+      title: 'Talks stall',
+      format: 'html',
+      reference: { date: '2018-11-08', source: 'document' },
+    });
+    expect(stored.events.map((event) => event.date.value)).toEqual(['2018-11-05']);
+  });
+});
