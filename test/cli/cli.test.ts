@@ -1,0 +1,145 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Timeline } from '../../src/core/timeline.ts';
+import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
+import { REPO_ROOT, runCli } from '../support/run-cli.ts';
+import { SAMPLE_ARTICLES } from '../support/s3-events.ts';
+import { assertValidTimeline } from '../support/validate-timeline.ts';
+
+const CLI = fileURLToPath(new URL('../../bin/news-timeline.js', import.meta.url));
+
+describe('news-timeline extract', () => {
+  let directory: string;
+  beforeAll(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'news-timeline-cli-'));
+  });
+  afterAll(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  it('refuses an unknown timezone and a malformed --published with exit code 2', () => {
+    const zone = runCli(['extract', 'events/articles/nk-talks-short.txt', '--timezone', 'Mars/Olympus']);
+    expect(zone.status).toBe(2);
+    expect(zone.stderr).toContain('unknown timezone "Mars/Olympus"');
+    const published = runCli(['extract', 'events/articles/nk-talks-short.txt', '--published', '8 Nov 2018']);
+    expect(published.status).toBe(2);
+    expect(published.stderr).toContain('--published must be YYYY-MM-DD');
+  });
+
+  it('names an unreadable file and still prints the timeline of the others, exiting 1', async () => {
+    const binary = join(directory, 'photo.txt');
+    await writeFile(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+    const good = join(directory, 'good.txt');
+    await writeFile(good, 'The envoy left Pyongyang on Monday.');
+    const result = runCli(['extract', binary, good, '--published', '2018-11-08']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`article ${JSON.stringify(binary)} cannot be read: binary data`);
+    const timeline = JSON.parse(result.stdout) as Timeline;
+    assertValidTimeline(timeline);
+    expect(timeline.events.map((event) => event.date.value)).toEqual(['2018-11-05']);
+  });
+
+  it('refuses an article with no date at all when no --published is given', async () => {
+    const undated = join(directory, 'undated.txt');
+    await writeFile(undated, 'The envoy left on Monday.');
+    const result = runCli(['extract', undated]);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('no publication date');
+  });
+});
+
+/** Starts `news-timeline serve` and resolves once its output matches `ready`. */
+function startServe(
+  args: string[],
+  ready: RegExp,
+): Promise<{ child: ChildProcess; output: () => string; match: RegExpMatchArray }> {
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve did not get ready:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = output.match(ready);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, output: () => output, match });
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}:\n${output}`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGINT');
+  });
+}
+
+describe('news-timeline serve, invoke and get (npm start)', () => {
+  let data: string;
+  beforeAll(async () => {
+    data = await mkdtemp(join(tmpdir(), 'news-timeline-serve-'));
+  });
+  afterAll(async () => {
+    await rm(data, { recursive: true, force: true });
+  });
+
+  it('uploads the samples, prints the timeline, serves invoke and get, stops on Ctrl-C and keeps its data', async () => {
+    const serve = await startServe(['--port', '0', '--data', data], /Ctrl-C stops/);
+    const endpoint = /S3-compatible server: (http:\/\/127\.0\.0\.1:\d+)/.exec(serve.output())?.[1] ?? '';
+    expect(endpoint).not.toBe('');
+    expect(serve.output()).toMatch(/Timeline: s3:\/\/news-timeline-local\/timelines\/north-korea\.json/);
+    expect(serve.output()).toMatch(/north-korea: \d+ events from 2 articles/);
+    expect(serve.output()).toMatch(
+      /2018-11-02 +North Korea's state media outlet KCNA said November 2 +\[2 sources\]/,
+    );
+
+    for (const event of ['events/s3-put.json', 'events/s3-put-short.json', 'events/s3-delete.json']) {
+      const invoked = runCli(['invoke', event, '--endpoint', endpoint]);
+      expect(invoked.status, invoked.stderr).toBe(0);
+      const summary = JSON.parse(invoked.stdout) as { synced: Array<{ result: string }> };
+      // The samples are in the bucket already: every invocation finds the timeline up to date
+      // (the delete sample meets an object that still exists, so it changes nothing either).
+      expect(
+        summary.synced.map((outcome) => outcome.result),
+        event,
+      ).toEqual(['unchanged']);
+    }
+
+    const got = runCli(['get', 'north-korea', '--endpoint', endpoint]);
+    expect(got.status, got.stderr).toBe(0);
+    const timeline = JSON.parse(got.stdout) as Timeline;
+    assertValidTimeline(timeline);
+    const [full, short] = SAMPLE_ARTICLES.articles;
+    expectNkTalksGolden(timeline, { full: full?.key ?? '', short: short?.key ?? '' });
+
+    expect(await stop(serve.child)).toBe(0);
+    expect(serve.output()).toContain('stopped');
+
+    // Restarted on the same folder without samples, the timeline is still there.
+    const again = await startServe(['--port', '0', '--data', data, '--no-samples'], /Ctrl-C stops/);
+    const endpointAgain = /S3-compatible server: (http:\/\/127\.0\.0\.1:\d+)/.exec(again.output())?.[1] ?? '';
+    const kept = runCli(['get', 'north-korea', '--endpoint', endpointAgain]);
+    expect(kept.status, kept.stderr).toBe(0);
+    expect((JSON.parse(kept.stdout) as Timeline).events).toEqual(timeline.events);
+    const missing = runCli(['get', 'no-such-collection', '--endpoint', endpointAgain]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain(
+      'no timeline s3://news-timeline-local/timelines/no-such-collection.json',
+    );
+    expect(await stop(again.child)).toBe(0);
+  }, 60_000);
+});
