@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    // Tests spawn the CLI and start real servers; a slow CI machine needs more than 5 s.
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
