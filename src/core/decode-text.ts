@@ -10,6 +10,19 @@ export interface DecodedText {
 
 const SNIFF_BYTES = 8192;
 
+// Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes, €). Node 20's
+// TextDecoder('windows-1252') decodes that range as Latin-1 control characters (nodejs/node#56542),
+// so the range is mapped here; 0x81, 0x8D, 0x8F, 0x90 and 0x9D are unassigned and stay as they are.
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) {
+    text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  }
+  return text;
+}
+
 function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, SNIFF_BYTES);
   let control = 0;
@@ -43,7 +56,7 @@ export function decodeText(key: string, bytes: Uint8Array): DecodedText {
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
     } catch {
-      decoded = { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+      decoded = { text: decodeWindows1252(body), encoding: 'windows-1252' };
     }
   }
   if (decoded.text.trim() === '') throw new ArticleFormatError(key, 'empty: no text in it');

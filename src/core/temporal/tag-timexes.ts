@@ -10,6 +10,7 @@ import {
   lastDayOfMonth,
   startOfIsoWeek,
 } from './calendar.ts';
+import { partOfDayParser } from './parsers/part-of-day-parser.ts';
 import { periodPartParser } from './parsers/period-part-parser.ts';
 import { relativePeriodParser } from './parsers/relative-period-parser.ts';
 import { weekendParser } from './parsers/weekend-parser.ts';
@@ -18,7 +19,7 @@ import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-ref
 import { partOfDayAloneFilter } from './refiners/part-of-day-alone-filter.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
-import { GRANULARITY_TAG, MOD_TAG, readTag, VALUE_TAG } from './tags.ts';
+import { GRANULARITY_TAG, MOD_TAG, PART_OF_DAY_TAG, readTag, VALUE_TAG } from './tags.ts';
 import type { Granularity, Timex, TimexMod } from './timex.ts';
 
 /**
@@ -27,7 +28,7 @@ import type { Granularity, Timex, TimexMod } from './timex.ts';
  */
 function createNewsChrono(): chrono.Chrono {
   const newsChrono = chrono.casual.clone();
-  newsChrono.parsers.unshift(periodPartParser, relativePeriodParser, weekendParser);
+  newsChrono.parsers.unshift(periodPartParser, relativePeriodParser, weekendParser, partOfDayParser);
   newsChrono.refiners.push(
     partOfDayAloneFilter,
     vagueReferenceRefiner,
@@ -40,18 +41,25 @@ function createNewsChrono(): chrono.Chrono {
 const newsChrono = createNewsChrono();
 
 const TRAILING_PUNCTUATION_RE = /[\s,.;:!?'’"”)]+$/;
+const RELATIVE_UNIT_RE = /\b(second|minute|hour|day|week|month|year)s?\b/i;
 const LEADING_PREPOSITION_RE = /^(?:on|in|at|by|during|since|until|from|of)\s+(?=\S)/i;
 
 function granularityOf(result: ParsedResult): Granularity {
   const tagged = readTag(result.tags(), GRANULARITY_TAG) as Granularity | undefined;
   if (tagged) return tagged;
+  // A relative date ("two days ago", "three weeks ago") is as fine as its unit: chrono marks
+  // every component of the computed day as certain.
+  if (result.tags().has('result/relativeDate')) {
+    const unit = RELATIVE_UNIT_RE.exec(result.text)?.[1]?.toLowerCase();
+    if (unit === 'week' || unit === 'month' || unit === 'year' || unit === 'day') return unit;
+    if (unit) return 'time';
+  }
   const start = result.start;
   if (start.isCertain('hour')) return 'time';
   if (start.isCertain('day') || start.isCertain('weekday')) return 'day';
   if (start.isCertain('month')) return 'month';
   if (start.isCertain('year')) return 'year';
-  // A relative date ("two days ago", "in three weeks") is as fine as its unit.
-  return /\b(?:hours?|minutes?|seconds?)\b/i.test(result.text) ? 'time' : 'day';
+  return 'day';
 }
 
 /** First and last day of a period, narrowed by `mod` (thirds of a month, quarters of a year). */
@@ -95,6 +103,8 @@ function rangeOf(
 function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedResult): string {
   switch (granularity) {
     case 'time': {
+      const partOfDay = readTag(result.tags(), PART_OF_DAY_TAG);
+      if (partOfDay) return `${formatDate(date)}T${partOfDay}`;
       const hour = String(result.start.get('hour') ?? 0).padStart(2, '0');
       const minute = String(result.start.get('minute') ?? 0).padStart(2, '0');
       return `${formatDate(date)}T${hour}:${minute}`;

@@ -8,6 +8,7 @@ export const GRANULARITY_TAG = 'news/granularity:';
 export const MOD_TAG = 'news/mod:';
 export const VALUE_TAG = 'news/value:';
 export const DIRECTION_TAG = 'news/direction:';
+export const PART_OF_DAY_TAG = 'news/part-of-day:';
 
 export const granularityTag = (granularity: Granularity): string => `${GRANULARITY_TAG}${granularity}`;
 export const modTag = (mod: TimexMod): string => `${MOD_TAG}${mod}`;

@@ -1,33 +1,52 @@
 /** Which way an underspecified date ("Thursday", "in March", "the weekend") points. */
 export type Direction = 'past' | 'future';
 
-// Future markers: modal and going-to futures, scheduling verbs, reported future ("would").
-const FUTURE_RE =
-  /\b(?:will|won't|wo n't|shall|'ll|going to|gonna|is to|are to|plans? to|planned|planning|scheduled|expected to|set to|due to|would|upcoming|the coming|next)\b/gi;
+// A future verb group with what follows the auxiliary ("will be held", "would have met", "is
+// scheduled to"): its participle must not count as a past marker.
+const FUTURE_CHAIN_RE =
+  /\b(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|(?:is|are|was|were) (?:set|due|expected|scheduled|planned) to|plans? to|planning to|expected to|set to|due to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
+// Future words that stand alone.
+const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.
 const PAST_RE =
   /\b(?:was|were|had|did|said|told|met|held|took|made|gave|went|came|saw|began|sought|thought|found|left|led|won|lost|spoke|wrote|rose|fell|\w{3,}ed|last|ago|earlier|previous|former)\b/gi;
+
+interface Marker {
+  readonly start: number;
+  readonly end: number;
+}
+
+function markersOf(text: string, re: RegExp): Marker[] {
+  return [...text.matchAll(re)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/** Distance from the expression to the nearest marker outside it. */
+function nearest(markers: readonly Marker[], start: number, end: number): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const marker of markers) {
+    // Markers inside the expression itself ("next Thursday") are handled by its parser.
+    if (marker.start >= start && marker.end <= end) continue;
+    const distance = marker.end <= start ? start - marker.end : marker.start >= end ? marker.start - end : 0;
+    if (distance < best) best = distance;
+  }
+  return best;
+}
 
 /**
  * The tense of the words nearest to the expression at `[start, end)` in `sentence`: the closest
  * future or past marker wins; news defaults to the past (HeidelTime's news strategy).
  *
  * @example directionAround('Officials will meet on Thursday.', 23, 31) // 'future'
+ * @example directionAround('The meeting will be held Friday.', 25, 31) // 'future'
  */
 export function directionAround(sentence: string, start: number, end: number): Direction {
-  const nearest = (re: RegExp): number => {
-    let best = Number.POSITIVE_INFINITY;
-    for (const match of sentence.matchAll(re)) {
-      const matchStart = match.index;
-      const matchEnd = matchStart + match[0].length;
-      // Markers inside the expression itself ("next Thursday") are handled by its parser.
-      if (matchStart >= start && matchEnd <= end) continue;
-      const distance = matchEnd <= start ? start - matchEnd : matchStart - end;
-      if (distance >= 0 && distance < best) best = distance;
-    }
-    return best;
-  };
-  const future = nearest(FUTURE_RE);
+  const chains = markersOf(sentence, FUTURE_CHAIN_RE);
+  const future = nearest([...chains, ...markersOf(sentence, FUTURE_WORD_RE)], start, end);
+  // Blank out the future verb groups (same length, offsets kept) before looking for past verbs.
+  let masked = sentence;
+  for (const chain of chains)
+    masked = masked.slice(0, chain.start) + ' '.repeat(chain.end - chain.start) + masked.slice(chain.end);
+  const past = nearest(markersOf(masked, PAST_RE), start, end);
   // On a tie ("was scheduled") the specific future marker beats the generic -ed form.
-  return future < Number.POSITIVE_INFINITY && future <= nearest(PAST_RE) ? 'future' : 'past';
+  return future < Number.POSITIVE_INFINITY && future <= past ? 'future' : 'past';
 }
