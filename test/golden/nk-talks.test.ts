@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Timeline } from '../../src/core/timeline.ts';
 import { runCli } from '../support/run-cli.ts';
+import { assertValidTimeline } from '../support/validate-timeline.ts';
 import { expectNkTalksGolden } from './nk-talks-expectations.ts';
 
 const FULL = 'events/articles/nk-talks-full.txt';
@@ -10,7 +11,9 @@ const ARGS = ['extract', FULL, SHORT, '--published', '2018-11-08', '--timezone',
 function extract(env: NodeJS.ProcessEnv = {}): Timeline {
   const result = runCli(ARGS, env);
   expect(result.status, result.stderr).toBe(0);
-  return JSON.parse(result.stdout) as Timeline;
+  const timeline = JSON.parse(result.stdout) as Timeline;
+  assertValidTimeline(timeline);
+  return timeline;
 }
 
 describe('news-timeline extract on the sample articles', () => {

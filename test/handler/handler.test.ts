@@ -6,6 +6,7 @@ import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
 import { testHandler } from '../support/handler-deps.ts';
 import { notificationFor, SAMPLE_ARTICLES, sampleArticleBytes, sampleEvent } from '../support/s3-events.ts';
 import { startS3Server, type TestS3Server } from '../support/s3-server.ts';
+import { assertValidTimeline } from '../support/validate-timeline.ts';
 
 const [FULL, SHORT] = SAMPLE_ARTICLES.articles as [
   (typeof SAMPLE_ARTICLES.articles)[0],
@@ -34,7 +35,11 @@ async function storedTimeline(
   name = collection,
 ): Promise<{ timeline: Timeline; etag: string; body: string } | undefined> {
   const stored = await s3.read(`timelines/${name}.json`);
-  return stored && { timeline: JSON.parse(stored.body) as Timeline, etag: stored.etag, body: stored.body };
+  if (!stored) return undefined;
+  const timeline = JSON.parse(stored.body) as Timeline;
+  // Every timeline the handler writes must honour the published schema.
+  if (stored.body !== '{"not": "a timeline"}') assertValidTimeline(timeline);
+  return { timeline, etag: stored.etag, body: stored.body };
 }
 
 async function uploadSamples(): Promise<void> {

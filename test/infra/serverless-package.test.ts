@@ -238,8 +238,8 @@ describe('npm run package', () => {
     const unzipped = join(workDir, 'load');
     await unzip(ZIP_PATH, unzipped);
     const script = `const { handler } = await import('./${HANDLER_FILE}');
-      await handler({ Records: [] });
-      process.stdout.write('resolved');`;
+      const summary = await handler({ Records: [] });
+      process.stdout.write('summary ' + JSON.stringify(summary));`;
     // Lambda sets AWS_REGION; no credentials are needed because no record means no S3 call.
     const env = { ...offlineEnv(join(workDir, 'home')), AWS_REGION: 'us-east-1', NODE_OPTIONS: '' };
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
@@ -247,6 +247,9 @@ describe('npm run package', () => {
       env,
       timeout: 30_000,
     });
-    expect(stdout).toBe('resolved');
+    // The handler logs JSON lines to stdout (CloudWatch); its summary comes last.
+    const lines = stdout.trim().split('\n');
+    expect(lines.at(-1)).toBe('summary {"records":0,"synced":[],"ignored":[],"rejected":[]}');
+    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 'info', message: 'event without records' });
   }, 40_000);
 });

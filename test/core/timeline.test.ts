@@ -1,0 +1,314 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DatedEvent } from '../../src/core/events.ts';
+import { extractEvents } from '../../src/core/events.ts';
+import {
+  describeArticle,
+  emptyTimeline,
+  sameTimelineContent,
+  type Timeline,
+  type TimelineArticle,
+  withArticle,
+  withoutArticle,
+} from '../../src/core/timeline.ts';
+import { parseFixture } from '../support/fixtures.ts';
+import { assertValidTimeline } from '../support/validate-timeline.ts';
+
+const EMPTY = emptyTimeline('north-korea', '2018-11-08T15:00:00.000Z');
+const A = 'articles/a.txt';
+const B = 'articles/b.txt';
+
+/** A sentence of `article` that reports something on the day `value`, dated by the words `dateText`. */
+function reported(
+  article: string,
+  sentence: string,
+  dateText: string,
+  value: string,
+  offset = 0,
+): DatedEvent {
+  const dateStart = offset + sentence.indexOf(dateText);
+  return {
+    date: { value, start: value, end: value, granularity: 'day' },
+    title: sentence,
+    source: {
+      article,
+      text: sentence,
+      start: offset,
+      end: offset + sentence.length,
+      date: { text: dateText, start: dateStart, end: dateStart + dateText.length },
+    },
+  };
+}
+
+function entry(key: string, events: number): TimelineArticle {
+  return {
+    key,
+    format: 'text',
+    encoding: 'utf-8',
+    reference: { date: '2018-11-08', timezone: 'America/New_York', source: 'object-metadata' },
+    events,
+  };
+}
+
+/** The timeline with `article`'s events added, checked against the schema and its invariants. */
+function added(timeline: Timeline, key: string, events: readonly DatedEvent[]): Timeline {
+  const result = withArticle(timeline, entry(key, events.length), events);
+  assertValidTimeline(result);
+  return result;
+}
+
+const TRUMP_A = reported(
+  A,
+  'Trump told reporters Wednesday the talks with North Korea were going fine.',
+  'Wednesday',
+  '2018-11-07',
+);
+const TRUMP_B = reported(
+  B,
+  'Trump told reporters on Wednesday that talks with North Korea are going fine.',
+  'Wednesday',
+  '2018-11-07',
+  120,
+);
+const PALLADINO_B = reported(
+  B,
+  'Palladino called the canceled meeting a scheduling issue Wednesday.',
+  'Wednesday',
+  '2018-11-07',
+  300,
+);
+const KCNA_A = reported(
+  A,
+  'KCNA said November 2 that North Korea would not move.',
+  'November 2',
+  '2018-11-02',
+  200,
+);
+const DUNFORD_A = reported(
+  A,
+  'Dunford hinted Monday that troops could leave the peninsula.',
+  'Monday',
+  '2018-11-05',
+  400,
+);
+
+describe('withArticle', () => {
+  it('merges two reports of the same day in similar words into one event with two sources', () => {
+    const timeline = added(added(EMPTY, A, [TRUMP_A]), B, [TRUMP_B]);
+    expect(timeline.events).toHaveLength(1);
+    expect(timeline.events[0]?.sources).toEqual([TRUMP_A.source, TRUMP_B.source]);
+  });
+
+  it('keeps two reports of the same day in different words apart', () => {
+    const timeline = added(added(EMPTY, A, [TRUMP_A]), B, [PALLADINO_B]);
+    expect(timeline.events.map((event) => event.sources.map((source) => source.text))).toEqual(
+      expect.arrayContaining([[TRUMP_A.source.text], [PALLADINO_B.source.text]]),
+    );
+    expect(timeline.events).toHaveLength(2);
+  });
+
+  it('keeps the same words on different days apart', () => {
+    const elsewhere = reported(
+      B,
+      TRUMP_B.source.text.replace('Wednesday', 'Tuesday'),
+      'Tuesday',
+      '2018-11-06',
+    );
+    const timeline = added(added(EMPTY, A, [TRUMP_A]), B, [elsewhere]);
+    expect(timeline.events.map((event) => event.date.value)).toEqual(['2018-11-06', '2018-11-07']);
+  });
+
+  it('sorts events by date and articles by key', () => {
+    const timeline = added(added(EMPTY, B, [PALLADINO_B]), A, [DUNFORD_A, KCNA_A]);
+    expect(timeline.events.map((event) => event.date.value)).toEqual([
+      '2018-11-02',
+      '2018-11-05',
+      '2018-11-07',
+    ]);
+    expect(timeline.articles.map((article) => article.key)).toEqual([A, B]);
+  });
+
+  it('keeps the id of an event when a second source joins it', () => {
+    const first = added(EMPTY, A, [TRUMP_A]);
+    const joined = added(first, B, [TRUMP_B]);
+    expect(joined.events[0]?.id).toBe(first.events[0]?.id);
+    expect(joined.events[0]?.title).toBe(first.events[0]?.title);
+  });
+
+  it('replaces an article that is added again instead of adding its events twice', () => {
+    const once = added(added(EMPTY, A, [TRUMP_A, KCNA_A]), B, [TRUMP_B]);
+    const twice = added(once, A, [TRUMP_A, KCNA_A]);
+    expect(sameTimelineContent(once, twice)).toBe(true);
+    expect(twice.articles.filter((article) => article.key === A)).toHaveLength(1);
+  });
+
+  it("drops an article's old events when it is added again with new ones", () => {
+    const before = added(added(EMPTY, A, [TRUMP_A, KCNA_A]), B, [TRUMP_B]);
+    const after = added(before, A, [DUNFORD_A]);
+    expect(
+      after.events.map((event) => [event.date.value, event.sources.map((source) => source.article)]),
+    ).toEqual([
+      ['2018-11-05', [A]],
+      ['2018-11-07', [B]],
+    ]);
+  });
+
+  it('merges two copies of one sentence in one article into one event reported twice', () => {
+    const again = reported(A, TRUMP_A.source.text, 'Wednesday', '2018-11-07', 900);
+    const timeline = added(EMPTY, A, [TRUMP_A, again]);
+    expect(timeline.events).toHaveLength(1);
+    expect(timeline.events[0]?.sources).toEqual([TRUMP_A.source, again.source]);
+  });
+});
+
+describe('withoutArticle', () => {
+  const both = added(added(EMPTY, A, [TRUMP_A, KCNA_A]), B, [TRUMP_B, PALLADINO_B]);
+
+  it('removes an event whose only source was the article', () => {
+    const timeline = withoutArticle(both, B);
+    assertValidTimeline(timeline);
+    expect(timeline.events.some((event) => event.sources.some((source) => source.article === B))).toBe(false);
+    expect(timeline.events.map((event) => event.title)).not.toContain(PALLADINO_B.title);
+    expect(timeline.articles.map((article) => article.key)).toEqual([A]);
+  });
+
+  it('keeps an event reported elsewhere too, with its id, minus the source', () => {
+    const timeline = withoutArticle(both, A);
+    const merged = both.events.find((event) => event.sources.length === 2);
+    const kept = timeline.events.find((event) => event.id === merged?.id);
+    expect(kept?.sources).toEqual([TRUMP_B.source]);
+  });
+
+  it('changes nothing for a key it does not know', () => {
+    expect(withoutArticle(both, 'articles/unknown.txt')).toEqual(both);
+  });
+
+  it('undoes withArticle', () => {
+    const before = added(EMPTY, A, [TRUMP_A, KCNA_A]);
+    const after = withoutArticle(added(before, B, [TRUMP_B, PALLADINO_B]), B);
+    expect(sameTimelineContent(after, before)).toBe(true);
+  });
+
+  it('leaves an empty timeline when the last article goes', () => {
+    expect(withoutArticle(added(EMPTY, A, [TRUMP_A]), A)).toEqual(EMPTY);
+  });
+});
+
+describe('sameTimelineContent', () => {
+  const timeline = added(EMPTY, A, [TRUMP_A]);
+
+  it('ignores updatedAt', () => {
+    expect(sameTimelineContent(timeline, { ...timeline, updatedAt: '2020-01-01T00:00:00.000Z' })).toBe(true);
+  });
+
+  it.each([
+    { name: 'another event', other: added(timeline, B, [PALLADINO_B]) },
+    { name: 'another collection', other: { ...timeline, collection: 'south-korea' } },
+    { name: 'an article without its events', other: withoutArticle(timeline, A) },
+  ])('tells $name apart', ({ other }) => {
+    expect(sameTimelineContent(timeline, other)).toBe(false);
+  });
+});
+
+describe('describeArticle', () => {
+  it('records the sample article with its reference date as an ISO day', () => {
+    const article = parseFixture('nk-talks-full.txt');
+    expect(describeArticle(article, 3, '"abc"')).toEqual({
+      key: 'articles/nk-talks-full.txt',
+      title: "North Korea 'really angry' at US as tensions rise",
+      format: 'text',
+      encoding: 'utf-8',
+      etag: '"abc"',
+      reference: { date: '2018-11-08', timezone: 'America/New_York', source: 'object-metadata' },
+      events: 3,
+    });
+  });
+});
+
+describe('the sample articles', () => {
+  it('merge the events both report, each keeping both articles as sources', () => {
+    let timeline = EMPTY;
+    for (const name of ['nk-talks-full.txt', 'nk-talks-short.txt'] as const) {
+      const article = parseFixture(name);
+      const events = extractEvents(article);
+      timeline = withArticle(timeline, describeArticle(article, events.length), events);
+    }
+    assertValidTimeline(timeline);
+    const shared = timeline.events.filter((event) => event.sources.length > 1);
+    expect(shared.map((event) => event.date.value)).toEqual(['2018-06', '2018-11-02']);
+    for (const event of shared) {
+      expect(event.sources.map((source) => source.article)).toEqual([
+        'articles/nk-talks-full.txt',
+        'articles/nk-talks-short.txt',
+      ]);
+    }
+  });
+});
+
+describe('the timeline algebra (properties)', () => {
+  // A small pool of sentences and days, so that generated articles often report the same event.
+  const SENTENCES = [
+    'Trump told reporters the talks with North Korea were going fine.',
+    'Trump said talks with North Korea are going fine.',
+    'Palladino called the canceled meeting a scheduling issue.',
+    'KCNA said North Korea would not move.',
+    'Dunford hinted that troops could leave the peninsula.',
+  ];
+  const DAYS = ['2018-11-02', '2018-11-05', '2018-11-07'];
+  const KEYS = ['articles/a.txt', 'articles/b.txt', 'articles/c.txt'];
+
+  const articleArb = fc.record({
+    key: fc.constantFrom(...KEYS),
+    reports: fc.array(fc.tuple(fc.constantFrom(...SENTENCES), fc.constantFrom(...DAYS)), { maxLength: 4 }),
+  });
+  const eventsOf = (key: string, reports: ReadonlyArray<readonly [string, string]>): DatedEvent[] =>
+    reports.map(([sentence, day], index) =>
+      reported(key, `${sentence} It was ${day}.`, day, day, index * 100),
+    );
+  const build = (articles: ReadonlyArray<{ key: string; reports: Array<[string, string]> }>): Timeline =>
+    articles.reduce(
+      (timeline, { key, reports }) =>
+        withArticle(timeline, entry(key, reports.length), eventsOf(key, reports)),
+      EMPTY,
+    );
+
+  it('always gives a valid, sorted timeline', () => {
+    fc.assert(
+      fc.property(fc.array(articleArb, { maxLength: 5 }), (articles) => {
+        assertValidTimeline(build(articles));
+      }),
+    );
+  });
+
+  it('is idempotent: adding an article again changes nothing', () => {
+    fc.assert(
+      fc.property(fc.array(articleArb, { maxLength: 4 }), articleArb, (articles, last) => {
+        const once = build([...articles, last]);
+        expect(sameTimelineContent(build([...articles, last, last]), once)).toBe(true);
+      }),
+    );
+  });
+
+  it('loses nothing: every source of the latest version of each article is in exactly one event', () => {
+    fc.assert(
+      fc.property(fc.array(articleArb, { maxLength: 5 }), (articles) => {
+        const timeline = build(articles);
+        const latest = new Map(articles.map(({ key, reports }) => [key, eventsOf(key, reports)]));
+        const sources = timeline.events.flatMap((event) => event.sources);
+        const expected = [...latest.values()].flat().map((event) => event.source);
+        expect(sources).toHaveLength(expected.length);
+        expect(sources).toEqual(expect.arrayContaining(expected));
+      }),
+    );
+  });
+
+  it('undoes an addition by a removal', () => {
+    fc.assert(
+      fc.property(fc.array(articleArb, { maxLength: 4 }), articleArb, (articles, extra) => {
+        const others = articles.filter(({ key }) => key !== extra.key);
+        const before = build(others);
+        expect(sameTimelineContent(withoutArticle(build([...others, extra]), extra.key), before)).toBe(true);
+      }),
+    );
+  });
+});
