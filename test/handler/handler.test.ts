@@ -1,9 +1,10 @@
-import { DeleteObjectCommand, S3ServiceException } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TimelineError } from '../../src/core/errors.ts';
 import type { Timeline } from '../../src/core/timeline.ts';
 import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
 import { testHandler } from '../support/handler-deps.ts';
+import { refuseTimelineWrites } from '../support/refuse-timeline-writes.ts';
 import { notificationFor, SAMPLE_ARTICLES, sampleArticleBytes, sampleEvent } from '../support/s3-events.ts';
 import { startS3Server, type TestS3Server } from '../support/s3-server.ts';
 import { assertValidTimeline } from '../support/validate-timeline.ts';
@@ -187,32 +188,17 @@ describe('handler', () => {
     // concurrent write of the other article and then refused with 412, as S3 would refuse it.
     const client = s3.newClient();
     const concurrent = testHandler(s3.newClient()).handler;
-    let injected = 0;
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        const input = args.input as { Key?: string };
-        if (
-          context.commandName === 'PutObjectCommand' &&
-          input.Key?.startsWith('timelines/') &&
-          injected === 0
-        ) {
-          injected += 1;
-          await concurrent(notificationFor(theirs, s3.bucket));
-          throw new S3ServiceException({
-            name: 'PreconditionFailed',
-            $fault: 'client',
-            $metadata: { httpStatusCode: 412 },
-            message: 'At least one of the pre-conditions you specified did not hold',
-          });
-        }
-        return next(args);
+    const refusal = refuseTimelineWrites(client, {
+      status: 412,
+      times: 1,
+      before: async () => {
+        await concurrent(notificationFor(theirs, s3.bucket));
       },
-      { step: 'initialize', name: 'inject412Once' },
-    );
+    });
     await s3.put(ours, 'The envoy arrived in Pyongyang on Tuesday.', NEW_YORK);
     const { handler, logs } = testHandler(client);
     const summary = await handler(notificationFor(ours, s3.bucket));
-    expect(injected).toBe(1);
+    expect(refusal.refused).toBe(1);
     expect(summary.synced[0]).toMatchObject({ result: 'updated', attempts: 2 });
     expect(logs.some((log) => log.message.includes('lost a concurrent timeline write'))).toBe(true);
     const stored = (await storedTimeline())?.timeline as Timeline;
@@ -224,25 +210,10 @@ describe('handler', () => {
     const key = `articles/${collection}/a.txt`;
     await s3.put(key, 'The envoy arrived on Monday.', NEW_YORK);
     const client = s3.newClient();
-    let refused = 0;
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        if (context.commandName === 'PutObjectCommand') {
-          refused += 1;
-          throw new S3ServiceException({
-            name: 'ConditionalRequestConflict',
-            $fault: 'client',
-            $metadata: { httpStatusCode: 409 },
-            message: 'conflict',
-          });
-        }
-        return next(args);
-      },
-      { step: 'initialize', name: 'alwaysConflict' },
-    );
+    const refusal = refuseTimelineWrites(client, { status: 409, times: Number.POSITIVE_INFINITY });
     const { handler, logs } = testHandler(client, { maxAttempts: 3 });
     await expect(handler(notificationFor(key, s3.bucket))).rejects.toThrow(TimelineError);
-    expect(refused).toBe(3);
+    expect(refusal.refused).toBe(3);
     expect(logs.some((log) => log.level === 'error' && log.key === key)).toBe(true);
     expect(await storedTimeline()).toBeUndefined();
   });
