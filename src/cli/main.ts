@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseArticle } from '../core/article.ts';
-import { ArticleFormatError } from '../core/errors.ts';
+import { ArticleFormatError, TimelineError } from '../core/errors.ts';
 import { extractEvents } from '../core/events.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import { isKnownTimezone } from '../core/temporal/reference.ts';
@@ -92,6 +92,12 @@ try {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
     process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
     process.exitCode = 2;
+  } else if (error instanceof TimelineError) {
+    // Our own errors say what failed and on which object; their causes say why.
+    let message = error.message;
+    for (let cause = error.cause; cause instanceof Error; cause = cause.cause) message += `: ${cause.message || cause.name}`;
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 1;
   } else {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     process.exitCode = 1;

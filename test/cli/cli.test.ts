@@ -52,6 +52,16 @@ describe('news-timeline extract', () => {
   });
 });
 
+describe('news-timeline get', () => {
+  it('says which timeline it could not read and why when no server answers', () => {
+    const result = runCli(['get', 'north-korea', '--endpoint', 'http://127.0.0.1:9']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      'cannot read timeline s3://news-timeline-local/timelines/north-korea.json: connect ECONNREFUSED 127.0.0.1:9',
+    );
+  });
+});
+
 /** Starts `news-timeline serve` and resolves once its output matches `ready`. */
 function startServe(
   args: string[],
