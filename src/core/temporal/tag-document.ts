@@ -1,0 +1,20 @@
+import { splitSentences } from '../sentences.ts';
+import type { ReferenceDate } from './reference.ts';
+import { tagTimexes } from './tag-timexes.ts';
+import type { Timex } from './timex.ts';
+
+/**
+ * Tags a whole document sentence by sentence (the tense around each expression is read within
+ * its sentence), with offsets into the document.
+ *
+ * @example tagDocument('Talks stalled. KCNA said November 2.', reference).map((t) => t.value) // ['2018-11-02']
+ */
+export function tagDocument(text: string, reference: ReferenceDate): Timex[] {
+  const timexes: Timex[] = [];
+  for (const sentence of splitSentences(text)) {
+    for (const timex of tagTimexes(sentence.text, reference)) {
+      timexes.push({ ...timex, start: sentence.start + timex.start, end: sentence.start + timex.end });
+    }
+  }
+  return timexes;
+}
