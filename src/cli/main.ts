@@ -95,7 +95,8 @@ try {
   } else if (error instanceof TimelineError) {
     // Our own errors say what failed and on which object; their causes say why.
     let message = error.message;
-    for (let cause = error.cause; cause instanceof Error; cause = cause.cause) message += `: ${cause.message || cause.name}`;
+    for (let cause = error.cause; cause instanceof Error; cause = cause.cause)
+      message += `: ${cause.message || cause.name}`;
     process.stderr.write(`${message}\n`);
     process.exitCode = 1;
   } else {

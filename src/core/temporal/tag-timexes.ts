@@ -10,17 +10,24 @@ import {
   lastDayOfMonth,
   startOfIsoWeek,
 } from './calendar.ts';
+import { barePluralDurationParser, durationParser } from './parsers/duration-parser.ts';
 import { partOfDayParser } from './parsers/part-of-day-parser.ts';
 import { periodPartParser } from './parsers/period-part-parser.ts';
+import { namedQuarterParser, ordinalQuarterParser } from './parsers/quarter-parser.ts';
 import { relativePeriodParser } from './parsers/relative-period-parser.ts';
+import { setParser } from './parsers/set-parser.ts';
+import { vagueReferenceParser } from './parsers/vague-reference-parser.ts';
 import { weekendParser } from './parsers/weekend-parser.ts';
+import { bareYearRefiner, decadeParser } from './parsers/year-parser.ts';
 import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './reference.ts';
 import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
+import { falsePositiveFilter } from './refiners/false-positive-filter.ts';
 import { partOfDayAloneFilter } from './refiners/part-of-day-alone-filter.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
-import { GRANULARITY_TAG, MOD_TAG, PART_OF_DAY_TAG, readTag, VALUE_TAG } from './tags.ts';
-import type { Granularity, Timex, TimexMod } from './timex.ts';
+import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
+import { GRANULARITY_TAG, MOD_TAG, PART_OF_DAY_TAG, readTag, TYPE_TAG, VALUE_TAG } from './tags.ts';
+import type { Granularity, Timex, TimexMod, TimexType } from './timex.ts';
 
 /**
  * chrono's casual English configuration plus our news rules. Our parsers go first so that, on an
@@ -28,10 +35,25 @@ import type { Granularity, Timex, TimexMod } from './timex.ts';
  */
 function createNewsChrono(): chrono.Chrono {
   const newsChrono = chrono.casual.clone();
-  newsChrono.parsers.unshift(periodPartParser, relativePeriodParser, weekendParser, partOfDayParser);
+  newsChrono.parsers.unshift(
+    ordinalQuarterParser,
+    namedQuarterParser,
+    durationParser,
+    barePluralDurationParser,
+    setParser,
+    vagueReferenceParser,
+    decadeParser,
+    periodPartParser,
+    relativePeriodParser,
+    weekendParser,
+    partOfDayParser,
+  );
   newsChrono.refiners.push(
+    bareYearRefiner,
+    falsePositiveFilter,
     partOfDayAloneFilter,
     vagueReferenceRefiner,
+    withinDurationRefiner,
     eventAnchoredOffsetRefiner,
     tenseDirectionRefiner,
   );
@@ -87,6 +109,11 @@ function rangeOf(
       const first = { year: date.year, month: Math.floor((date.month - 1) / 3) * 3 + 1, day: 1 };
       return { start: first, end: addDays(addMonths(first, 3), -1) };
     }
+    case 'decade':
+      return {
+        start: { year: date.year, month: 1, day: 1 },
+        end: { year: date.year + 9, month: 12, day: 31 },
+      };
     case 'year': {
       const [firstMonth, lastMonth] =
         mod === 'START' ? [1, 3] : mod === 'MID' ? [4, 9] : mod === 'END' ? [10, 12] : [1, 12];
@@ -119,6 +146,8 @@ function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedR
       return `${String(date.year).padStart(4, '0')}-Q${Math.floor((date.month - 1) / 3) + 1}`;
     case 'year':
       return String(date.year).padStart(4, '0');
+    case 'decade':
+      return String(Math.floor(date.year / 10)).padStart(3, '0');
     default:
       return formatDate(date);
   }
@@ -130,10 +159,14 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
   const leading = LEADING_PREPOSITION_RE.exec(withoutTrailing)?.[0].length ?? 0;
   const text = withoutTrailing.slice(leading);
   const span = { text, start: result.index + leading, end: result.index + leading + text.length };
-  const vagueValue = readTag(result.tags(), VALUE_TAG);
-  if (vagueValue) return { type: 'DATE', value: vagueValue, granularity: 'vague', ...span, anchor };
-  const granularity = granularityOf(result);
+  const explicitValue = readTag(result.tags(), VALUE_TAG);
   const mod = readTag(result.tags(), MOD_TAG) as TimexMod | undefined;
+  if (explicitValue) {
+    // Durations, sets and vague references name no span of the calendar.
+    const type = (readTag(result.tags(), TYPE_TAG) as TimexType | undefined) ?? 'DATE';
+    return { type, value: explicitValue, ...(mod ? { mod } : {}), granularity: 'vague', ...span, anchor };
+  }
+  const granularity = granularityOf(result);
   const date: CivilDate = {
     year: result.start.get('year') ?? 0,
     month: result.start.get('month') ?? 1,

@@ -9,10 +9,13 @@ export const MOD_TAG = 'news/mod:';
 export const VALUE_TAG = 'news/value:';
 export const DIRECTION_TAG = 'news/direction:';
 export const PART_OF_DAY_TAG = 'news/part-of-day:';
+export const TYPE_TAG = 'news/type:';
 
 export const granularityTag = (granularity: Granularity): string => `${GRANULARITY_TAG}${granularity}`;
 export const modTag = (mod: TimexMod): string => `${MOD_TAG}${mod}`;
-export const valueTag = (value: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'): string => `${VALUE_TAG}${value}`;
+/** An explicit TIMEX3 value: `PRESENT_REF`, a duration `P2M`, a set `XXXX-WXX-1`. */
+export const valueTag = (value: string): string => `${VALUE_TAG}${value}`;
+export const typeTag = (type: 'DATE' | 'TIME' | 'DURATION' | 'SET'): string => `${TYPE_TAG}${type}`;
 export const directionTag = (direction: 'past' | 'future' | 'tense'): string =>
   `${DIRECTION_TAG}${direction}`;
 

@@ -4,7 +4,7 @@ export type Direction = 'past' | 'future';
 // A future verb group with what follows the auxiliary ("will be held", "would have met", "is
 // scheduled to"): its participle must not count as a past marker.
 const FUTURE_CHAIN_RE =
-  /\b(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|(?:is|are|was|were) (?:set|due|expected|scheduled|planned) to|plans? to|planning to|expected to|set to|due to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
+  /\b(?:will|won't|wo n't|shall|'ll|would|must|should|could|can|may|might|going to|gonna|is to|are to|to be|to have|expects? to|intends? to|aims? to|(?:is|are|was|were) (?:set|due|expected|scheduled|planned) to|plans? to|planning to|expected to|set to|due to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
 // Future words that stand alone.
 const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.
@@ -34,12 +34,13 @@ function nearest(markers: readonly Marker[], start: number, end: number): number
 
 /**
  * The tense of the words nearest to the expression at `[start, end)` in `sentence`: the closest
- * future or past marker wins; news defaults to the past (HeidelTime's news strategy).
+ * future or past marker wins; undefined when the sentence has neither (then the date closest to
+ * the reference is the likeliest reading, as in "payable Jan. 2 to stock of record Dec. 15").
  *
  * @example directionAround('Officials will meet on Thursday.', 23, 31) // 'future'
  * @example directionAround('The meeting will be held Friday.', 25, 31) // 'future'
  */
-export function directionAround(sentence: string, start: number, end: number): Direction {
+export function directionAround(sentence: string, start: number, end: number): Direction | undefined {
   const chains = markersOf(sentence, FUTURE_CHAIN_RE);
   const future = nearest([...chains, ...markersOf(sentence, FUTURE_WORD_RE)], start, end);
   // Blank out the future verb groups (same length, offsets kept) before looking for past verbs.
@@ -47,6 +48,7 @@ export function directionAround(sentence: string, start: number, end: number): D
   for (const chain of chains)
     masked = masked.slice(0, chain.start) + ' '.repeat(chain.end - chain.start) + masked.slice(chain.end);
   const past = nearest(markersOf(masked, PAST_RE), start, end);
+  if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return undefined;
   // On a tie ("was scheduled") the specific future marker beats the generic -ed form.
-  return future < Number.POSITIVE_INFINITY && future <= past ? 'future' : 'past';
+  return future <= past ? 'future' : 'past';
 }

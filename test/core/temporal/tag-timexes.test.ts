@@ -458,11 +458,17 @@ describe('tagTimexes', () => {
       'The missiles have stopped. The hostages are home.',
       'Officials may meet soon.',
       'The DPRK will not move even 1 mm, how costly it may be.',
-      '28,500 troops are currently stationed on the peninsula.',
       'In the meantime, tensions rose.',
       'Schedules change all of the time, in fact.',
     ])('finds no date in "%s"', (sentence) => {
       expect(tagTimexes(sentence, THURSDAY)).toEqual([]);
+    });
+
+    it('reads "currently" as the present, a reference with no calendar span', () => {
+      const timexes = tagTimexes('28,500 troops are currently stationed on the peninsula.', THURSDAY);
+      expect(timexes.map((timex) => [timex.text, timex.value, timex.range])).toEqual([
+        ['currently', 'PRESENT_REF', undefined],
+      ]);
     });
   });
 

@@ -1,5 +1,5 @@
 import type { ParsingContext, Refiner } from 'chrono-node';
-import { addDays, type CivilDate, compareDates, weekdayOf } from '../calendar.ts';
+import { addDays, type CivilDate, compareDates, daysBetween, weekdayOf } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { DIRECTION_TAG, GRANULARITY_TAG, readTag } from '../tags.ts';
 import { type Direction, directionAround } from '../tense.ts';
@@ -8,18 +8,37 @@ const SATURDAY = 6;
 const EXPLICIT_PAST_RE = /^(?:last|past|previous)\b/i;
 const EXPLICIT_NEXT_RE = /^next\b/i;
 
-/** The latest `weekday` on or before `day` (past) or the earliest on or after it (future). */
-function nearestWeekday(day: CivilDate, weekday: number, direction: Direction): CivilDate {
+/**
+ * The latest `weekday` on or before `day` (past), the earliest on or after it (future), or,
+ * with no direction, the nearer of the two.
+ */
+function nearestWeekday(day: CivilDate, weekday: number, direction: Direction | undefined): CivilDate {
   const today = weekdayOf(day);
-  return direction === 'past'
-    ? addDays(day, -((today - weekday + 7) % 7))
-    : addDays(day, (weekday - today + 7) % 7);
+  const back = (today - weekday + 7) % 7;
+  const forward = (weekday - today + 7) % 7;
+  if (direction === 'past' || (direction === undefined && back <= forward)) return addDays(day, -back);
+  return addDays(day, forward);
+}
+
+// A date after these words is a deadline or a target ("extended to Nov. 16", "record Dec. 15"):
+// the tense of the verb says nothing about it.
+const TARGET_BEFORE_RE =
+  /\b(?:to|until|till|through|by|before|effective|due|record|starting|beginning|from|for)\s+$/i;
+
+/** The year that puts month/day nearest to the reference (chrono's own choice, host-independent). */
+function nearestYear(reference: CivilDate, month: number, day: number): number {
+  let best = reference.year;
+  for (const year of [reference.year - 1, reference.year + 1]) {
+    const distance = Math.abs(daysBetween(reference, { year, month, day }));
+    if (distance < Math.abs(daysBetween(reference, { year: best, month, day }))) best = year;
+  }
+  return best;
 }
 
 function resolveWeekend(
   reference: CivilDate,
   qualifier: string | undefined,
-  direction: Direction,
+  direction: Direction | undefined,
 ): CivilDate {
   const weekday = weekdayOf(reference);
   // On a Sunday the weekend under way began yesterday.
@@ -28,14 +47,16 @@ function resolveWeekend(
     return addDays(current ?? nearestWeekday(reference, SATURDAY, 'past'), current ? -7 : 0);
   if (qualifier === 'future')
     return addDays(current ?? nearestWeekday(reference, SATURDAY, 'future'), current ? 7 : 0);
-  return current ?? nearestWeekday(reference, SATURDAY, direction);
+  // News speaks of the weekend just gone unless the sentence looks ahead.
+  return current ?? nearestWeekday(reference, SATURDAY, direction ?? 'past');
 }
 
 /**
  * Points underspecified dates the way the sentence's tense does, as news readers do (HeidelTime's
  * news strategy; chrono picks the closest date whatever the tense, #19, #166, #599, #560):
  * - a bare weekday: "told reporters Wednesday" → the latest Wednesday on or before the reference;
- *   "will meet Thursday" → the next one on or after it
+ *   "will meet Thursday" → the next one on or after it; no tense at all → the nearer one
+ * - a date after "to", "until", "by", "record"… is a target: a past verb does not move it back
  * - a month and day without a year: "KCNA said November 2" → the latest such day (past tense)
  * - a month without a year: "held in March" → the latest March; "will vote in March" → the next
  * - a weekend: "over the weekend" → the weekend just gone (the current one on Sat/Sun)
@@ -46,10 +67,18 @@ export const tenseDirectionRefiner: Refiner = {
     for (const result of results) {
       const tags = result.tags();
       const qualifier = readTag(tags, DIRECTION_TAG);
-      const direction: Direction =
+      const target = TARGET_BEFORE_RE.test(context.text.slice(Math.max(0, result.index - 12), result.index));
+      const sentenceDirection = directionAround(
+        context.text,
+        result.index,
+        result.index + result.text.length,
+      );
+      const direction: Direction | undefined =
         qualifier === 'past' || qualifier === 'future'
           ? qualifier
-          : directionAround(context.text, result.index, result.index + result.text.length);
+          : target && sentenceDirection === 'past'
+            ? undefined
+            : sentenceDirection;
       const start = result.start;
       let resolved: CivilDate | undefined;
       if (readTag(tags, GRANULARITY_TAG) === 'weekend') {
@@ -66,6 +95,7 @@ export const tenseDirectionRefiner: Refiner = {
         const day = hasDay ? (start.get('day') ?? 1) : 1;
         let candidate: CivilDate = { year: reference.year, month, day };
         const pivot: CivilDate = hasDay ? reference : { ...reference, day: 1 };
+        if (direction === undefined) candidate = { ...candidate, year: nearestYear(pivot, month, day) };
         if (direction === 'past' && compareDates(candidate, pivot) > 0)
           candidate = { ...candidate, year: reference.year - 1 };
         if (direction === 'future' && compareDates(candidate, pivot) < 0)

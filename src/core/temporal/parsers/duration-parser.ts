@@ -1,0 +1,106 @@
+import type { Parser, ParsingContext } from 'chrono-node';
+import { COUNT_SOURCE, countValue } from '../numbers.ts';
+import { granularityTag, modTag, typeTag, valueTag } from '../tags.ts';
+import type { TimexMod } from '../timex.ts';
+
+const UNIT_SOURCE = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`;
+const MOD_SOURCE = String.raw`(?:about|almost|nearly|approximately|roughly|around|more than|less than|over|under|at least|up to|some|only|just)`;
+const DETERMINER_SOURCE = String.raw`(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|preceding|initial)\s+)?`;
+
+/** "the past two months", "nearly 2 1/2 years", "16-hour", "a week" (not "a week ago": chrono's). */
+const DURATION_RE = new RegExp(
+  String.raw`(?<![\w'$-])(${DETERMINER_SOURCE})(${MOD_SOURCE}\s+)?(${COUNT_SOURCE})[\s-]+(${UNIT_SOURCE})s?(?![\w'-])` +
+    String.raw`(?!\s+(?:ago|earlier|later|before|after|from now|hence|since|back)\b)`,
+  'i',
+);
+/** "for years", "over decades": a bare plural unit after a preposition of extent. */
+const BARE_PLURAL_RE = /(?<=\b(?:for|over)\s+)(years|months|weeks|days|decades|hours|minutes)(?![\w'-])/i;
+
+const DATE_UNITS: Record<string, string> = {
+  day: 'D',
+  week: 'W',
+  fortnight: 'W',
+  month: 'M',
+  quarter: 'Q',
+  year: 'Y',
+  decade: 'DE',
+  centur: 'CE',
+};
+const TIME_UNITS: Record<string, string> = { second: 'S', minute: 'M', hour: 'H' };
+const MODS: Record<string, TimexMod> = {
+  about: 'APPROX',
+  approximately: 'APPROX',
+  roughly: 'APPROX',
+  around: 'APPROX',
+  some: 'APPROX',
+  almost: 'LESS_THAN',
+  nearly: 'LESS_THAN',
+  'less than': 'LESS_THAN',
+  under: 'LESS_THAN',
+  'up to': 'LESS_THAN',
+  'more than': 'MORE_THAN',
+  over: 'MORE_THAN',
+  'at least': 'MORE_THAN',
+};
+
+/**
+ * TIMEX3 duration value of a count of units: `P2M`, `PT16H`, `P2Y6M` (2 1/2 years), `PXY`.
+ *
+ * @example durationValue(2, 'month') // 'P2M'
+ * @example durationValue('X', 'year') // 'PXY'
+ */
+export function durationValue(count: number | 'X', unitWord: string): string | undefined {
+  const key = /^centur/i.test(unitWord) ? 'centur' : unitWord.toLowerCase().replace(/s$/, '');
+  const timeLetter = TIME_UNITS[key];
+  const dateLetter = DATE_UNITS[key];
+  const scaled = key === 'fortnight' && count !== 'X' ? count * 2 : count;
+  if (scaled === 'X') return timeLetter ? `PTX${timeLetter}` : dateLetter ? `PX${dateLetter}` : undefined;
+  const whole = Math.floor(scaled);
+  const half = scaled - whole === 0.5;
+  if (timeLetter) {
+    if (!half) return `PT${scaled}${timeLetter}`;
+    return key === 'hour' ? `PT${whole}H30M` : key === 'minute' ? `PT${whole}M30S` : `PT${scaled}S`;
+  }
+  if (!dateLetter) return undefined;
+  if (!half) return Number.isInteger(scaled) ? `P${scaled}${dateLetter}` : undefined;
+  if (key === 'year') return `P${whole}Y6M`;
+  if (key === 'month') return `P${whole}M15D`;
+  if (key === 'day') return `P${whole}DT12H`;
+  return undefined;
+}
+
+/**
+ * Durations (TIMEX3 type DURATION), which chrono does not return:
+ * - "two weeks", "the past two months", "the first nine months", "the next four years"
+ * - "a 16-hour flight", "five-year plan", "2 1/2 years", "nearly two months" (mod LESS_THAN)
+ * - "several years", "a few days" → `PXY`, `PXD`; "for years" → `PXY`
+ * Offsets from a date ("two weeks ago", "five months after the summit") are left to chrono.
+ */
+export const durationParser: Parser = {
+  pattern: () => DURATION_RE,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const count = countValue(match[3] ?? '');
+    if (count === undefined) return null;
+    // "a second summit" is an ordinal, not one second.
+    if (/^an?$/i.test(match[3] ?? '') && /^second$/i.test(match[4] ?? '')) return null;
+    const value = durationValue(count, match[4] ?? '');
+    if (!value) return null;
+    const mod = MODS[(match[2] ?? '').trim().toLowerCase()];
+    const result = context.createParsingResult(match.index ?? 0, match[0], {});
+    result.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
+    if (mod) result.addTag(modTag(mod));
+    return result;
+  },
+};
+
+/** "for years", "over decades" → `PXY`, `PXDE`. */
+export const barePluralDurationParser: Parser = {
+  pattern: () => BARE_PLURAL_RE,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const value = durationValue('X', match[1] ?? '');
+    if (!value) return null;
+    const result = context.createParsingResult(match.index ?? 0, match[0], {});
+    result.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
+    return result;
+  },
+};

@@ -1,0 +1,75 @@
+import type { Parser, ParsingContext } from 'chrono-node';
+import { granularityTag, typeTag, valueTag } from '../tags.ts';
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const ADVERBS: Record<string, string> = {
+  daily: 'P1D',
+  weekly: 'P1W',
+  monthly: 'P1M',
+  annually: 'P1Y',
+  yearly: 'P1Y',
+  hourly: 'PT1H',
+};
+const PERIODS: Record<string, string> = {
+  day: 'P1D',
+  night: 'P1D',
+  week: 'P1W',
+  month: 'P1M',
+  quarter: 'P1Q',
+  year: 'P1Y',
+  hour: 'PT1H',
+};
+
+const SET_RE = new RegExp(
+  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|annually|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})s(?:\s+(night|morning|evening|afternoon)s)?)(?![\w'-])`,
+  'i',
+);
+const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+
+/**
+ * Recurrences (TIMEX3 type SET), which chrono reads as one date (its #—"every Monday" is one Monday):
+ * - "daily", "weekly", "monthly", "annually", "hourly" → `P1D`, `P1W`, `P1M`, `P1Y`, `PT1H`
+ * - "every day", "each year" → `P1D`, `P1Y`; "every Monday" → `XXXX-WXX-1`; "each July" → `XXXX-07`
+ * - "Mondays", "Tuesday nights" → `XXXX-WXX-1`, `XXXX-WXX-2TNI`
+ */
+export const setParser: Parser = {
+  pattern: () => SET_RE,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    let value: string | undefined;
+    const adverb = match[1]?.toLowerCase();
+    const unit = match[2]?.toLowerCase();
+    const pluralWeekday = match[3]?.toLowerCase();
+    if (adverb) value = ADVERBS[adverb];
+    else if (unit) {
+      const weekday = WEEKDAYS.indexOf(unit);
+      const month = MONTHS.indexOf(unit);
+      value =
+        PERIODS[unit] ??
+        (weekday >= 0
+          ? `XXXX-WXX-${weekday === 0 ? 7 : weekday}`
+          : `XXXX-${String(month + 1).padStart(2, '0')}`);
+    } else if (pluralWeekday) {
+      const weekday = WEEKDAYS.indexOf(pluralWeekday);
+      const part = PART_CODES[match[4]?.toLowerCase() ?? ''];
+      value = `XXXX-WXX-${weekday === 0 ? 7 : weekday}${part ? `T${part}` : ''}`;
+    }
+    if (!value) return null;
+    const result = context.createParsingResult(match.index ?? 0, match[0], {});
+    result.addTags([typeTag('SET'), valueTag(value), granularityTag('vague')]);
+    return result;
+  },
+};

@@ -1,0 +1,43 @@
+import type { Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { granularityTag } from '../tags.ts';
+
+// A year standing alone: not part of a number ("1,990", "$2000", "2000.5"), a percentage, a
+// decade ("1990s") or a compound ("1990-91" is a season, left to chrono).
+const YEAR_RE =
+  /(?<![\w$£€.,'/-])((?:fiscal|calendar|the\s+(?:fiscal\s+)?year)\s+)?(1[5-9]\d\d|20\d\d)(?!s\b)(?:'s)?(?![\w%/]|[.,]\d|-\d)/gi;
+const DECADE_RE = /(?<![\w$'-])(?:the\s+)?(?:(1[5-9]\d|20\d)0s|'(\d)0s)(?![\w'-])/i;
+
+/**
+ * Years standing alone (chrono declines bare years, #246, #192, and its own filter drops any
+ * all-digit result, so this is a refiner that runs after chrono's filters):
+ * - "in 1988", "fiscal 1989", "the year 2000" → `1988`, `1989`, `2000`
+ * A year inside a date chrono found ("March 3, 1988") is left to it.
+ */
+export const bareYearRefiner: Refiner = {
+  refine: (context: ParsingContext, results: ParsingResult[]) => {
+    const years: ParsingResult[] = [];
+    for (const match of context.text.matchAll(YEAR_RE)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      if (results.some((result) => result.index < end && result.index + result.text.length > start)) continue;
+      const year = context.createParsingResult(start, match[0], { year: Number(match[2]) });
+      year.addTag(granularityTag('year'));
+      years.push(year);
+    }
+    return years.length === 0 ? results : [...results, ...years].sort((a, b) => a.index - b.index);
+  },
+};
+
+/**
+ * Decades (TIMEX3 drops the last digit):
+ * - "the 1990s" → `199`; "the '80s" → `198` (the twentieth century's)
+ */
+export const decadeParser: Parser = {
+  pattern: () => DECADE_RE,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const decade = match[1] ? Number(match[1]) : 190 + Number(match[2]);
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year: decade * 10 });
+    result.addTag(granularityTag('decade'));
+    return result;
+  },
+};

@@ -1,0 +1,38 @@
+import type { ParsedResult, Refiner } from 'chrono-node';
+import { GRANULARITY_TAG, readTag } from '../tags.ts';
+
+// "Sun" (Sun Microsystems), "Wed" (the verb), "Sat" … : an abbreviated weekday needs its period.
+const BARE_WEEKDAY_ABBREVIATION_RE = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fri|sat)$/i;
+// Stock prices and fractions read as times or dates: "2.50 a share", "1/4", "12 3/4", "625 a".
+const PRICE_AS_TIME_RE = /^\d+(?:[.:]\d+)?\s+a$/i;
+const FRACTION_RE = /^(?:\d+\s+)?\d{1,2}\/(?:2|4|8|16|32|64)$/;
+// A number alone, or a range of numbers, is no time: "at 20", "8 to 112".
+const BARE_NUMBER_RE = /^(?:at\s+)?\d+(?:[.,]\d+)?(?:\s*(?:to|-)\s*\d+(?:[.,]\d+)?)?(?:\s+\d+\/\d+)?$/i;
+// "may" and "march" as verbs (chrono #518, #242): a lower-case month name with nothing dated near.
+const VERB_MONTH_RE = /^(?:may|march)$/;
+
+function isFalsePositive(result: ParsedResult, text: string): boolean {
+  // Our own parsers' results (bare years, durations) were checked where they were read.
+  if (readTag(result.tags(), GRANULARITY_TAG)) return false;
+  const span = result.text.trim();
+  if (BARE_WEEKDAY_ABBREVIATION_RE.test(span)) return true;
+  if (PRICE_AS_TIME_RE.test(span) || FRACTION_RE.test(span) || BARE_NUMBER_RE.test(span)) return true;
+  if (
+    /\d\/\d/.test(span) &&
+    /^\s*(?:of|share|point|percent|%)/i.test(text.slice(result.index + result.text.length))
+  )
+    return true;
+  if (VERB_MONTH_RE.test(span)) return true;
+  return false;
+}
+
+/**
+ * Drops what chrono reads as a date but news text means otherwise:
+ * - "Sun" (the company), "Sat" without a period
+ * - prices and fractions: "2.50 a share" (a.m.?), "1/4", "12 3/4", "2/3 of members"
+ * - bare numbers read as times: "at 20"
+ * - "may" and "march" in lower case: the verbs ("The troops will march on the capital.")
+ */
+export const falsePositiveFilter: Refiner = {
+  refine: (context, results) => results.filter((result) => !isFalsePositive(result, context.text)),
+};

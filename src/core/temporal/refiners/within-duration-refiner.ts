@@ -1,0 +1,28 @@
+import type { Refiner } from 'chrono-node';
+import { COUNT_SOURCE, countValue } from '../numbers.ts';
+import { durationValue } from '../parsers/duration-parser.ts';
+import { granularityTag, typeTag, valueTag } from '../tags.ts';
+
+const WITHIN_RE = new RegExp(
+  String.raw`^(?:within|in)\s+((${COUNT_SOURCE})\s+(second|minute|hour|day|week|month|year)s?)$`,
+  'i',
+);
+
+/**
+ * "within a week", "in two months": chrono dates them from the reference; TimeML annotates the
+ * length itself as a DURATION ("a week", `P1W`) and leaves the preposition out.
+ */
+export const withinDurationRefiner: Refiner = {
+  refine: (context, results) =>
+    results.map((result) => {
+      const match = WITHIN_RE.exec(result.text.trim());
+      if (!match) return result;
+      const count = countValue(match[2] ?? '');
+      const value = count === undefined ? undefined : durationValue(count, match[3] ?? '');
+      if (!value) return result;
+      const offset = result.text.indexOf(match[1] ?? '');
+      const duration = context.createParsingResult(result.index + offset, match[1] ?? '', {});
+      duration.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
+      return duration;
+    }),
+};
