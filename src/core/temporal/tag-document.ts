@@ -1,11 +1,12 @@
 import { splitSentences } from '../sentences.ts';
+import { anchorToPreviousDates } from './anchor-to-previous.ts';
 import type { ReferenceDate } from './reference.ts';
 import { tagTimexes } from './tag-timexes.ts';
 import type { Timex } from './timex.ts';
 
 /**
  * Tags a whole document sentence by sentence (the tense around each expression is read within
- * its sentence), with offsets into the document.
+ * its sentence), with offsets into the document; then resolves what leans on an earlier date.
  *
  * @example tagDocument('Talks stalled. KCNA said November 2.', reference).map((t) => t.value) // ['2018-11-02']
  */
@@ -16,5 +17,5 @@ export function tagDocument(text: string, reference: ReferenceDate): Timex[] {
       timexes.push({ ...timex, start: sentence.start + timex.start, end: sentence.start + timex.end });
     }
   }
-  return timexes;
+  return anchorToPreviousDates(timexes);
 }

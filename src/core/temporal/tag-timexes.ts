@@ -13,8 +13,10 @@ import {
 import { barePluralDurationParser, durationParser } from './parsers/duration-parser.ts';
 import { partOfDayParser } from './parsers/part-of-day-parser.ts';
 import { periodPartParser } from './parsers/period-part-parser.ts';
+import { qualifiedMonthParser } from './parsers/qualified-month-parser.ts';
 import { namedQuarterParser, ordinalQuarterParser } from './parsers/quarter-parser.ts';
 import { relativePeriodParser } from './parsers/relative-period-parser.ts';
+import { seasonParser } from './parsers/season-parser.ts';
 import { setParser } from './parsers/set-parser.ts';
 import { vagueReferenceParser } from './parsers/vague-reference-parser.ts';
 import { weekendParser } from './parsers/weekend-parser.ts';
@@ -22,11 +24,20 @@ import { bareYearRefiner, decadeParser } from './parsers/year-parser.ts';
 import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './reference.ts';
 import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
 import { falsePositiveFilter } from './refiners/false-positive-filter.ts';
+import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
 import { partOfDayAloneFilter } from './refiners/part-of-day-alone-filter.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
 import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
-import { GRANULARITY_TAG, MOD_TAG, PART_OF_DAY_TAG, readTag, TYPE_TAG, VALUE_TAG } from './tags.ts';
+import {
+  GRANULARITY_TAG,
+  MOD_TAG,
+  PART_OF_DAY_TAG,
+  readTag,
+  SEASON_TAG,
+  TYPE_TAG,
+  VALUE_TAG,
+} from './tags.ts';
 import type { Granularity, Timex, TimexMod, TimexType } from './timex.ts';
 
 /**
@@ -43,6 +54,8 @@ function createNewsChrono(): chrono.Chrono {
     setParser,
     vagueReferenceParser,
     decadeParser,
+    seasonParser,
+    qualifiedMonthParser,
     periodPartParser,
     relativePeriodParser,
     weekendParser,
@@ -56,6 +69,7 @@ function createNewsChrono(): chrono.Chrono {
     withinDurationRefiner,
     eventAnchoredOffsetRefiner,
     tenseDirectionRefiner,
+    modifierPrefixRefiner,
   );
   return newsChrono;
 }
@@ -146,6 +160,8 @@ function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedR
       return `${String(date.year).padStart(4, '0')}-Q${Math.floor((date.month - 1) / 3) + 1}`;
     case 'year':
       return String(date.year).padStart(4, '0');
+    case 'season':
+      return `${String(date.year).padStart(4, '0')}-${readTag(result.tags(), SEASON_TAG) ?? 'SU'}`;
     case 'decade':
       return String(Math.floor(date.year / 10)).padStart(3, '0');
     default:

@@ -10,6 +10,7 @@ export const VALUE_TAG = 'news/value:';
 export const DIRECTION_TAG = 'news/direction:';
 export const PART_OF_DAY_TAG = 'news/part-of-day:';
 export const TYPE_TAG = 'news/type:';
+export const SEASON_TAG = 'news/season:';
 
 export const granularityTag = (granularity: Granularity): string => `${GRANULARITY_TAG}${granularity}`;
 export const modTag = (mod: TimexMod): string => `${MOD_TAG}${mod}`;

@@ -4,7 +4,7 @@ import { referenceDayOf } from '../chrono-reference.ts';
 import { granularityTag } from '../tags.ts';
 
 const RELATIVE_PERIOD_RE =
-  /(?<![\w'])(this|last|past|previous|next|coming|current)\s+(week|month|quarter|year)(?![\w'])/i;
+  /(?<![\w'])(?:the\s+(?=past|last|previous|next|coming|current))?(this|last|past|previous|next|coming|current)\s+(week|month|quarter|year)(?![\w'])/i;
 
 const OFFSET_OF: Record<string, number> = {
   this: 0,

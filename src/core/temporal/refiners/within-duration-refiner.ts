@@ -4,12 +4,12 @@ import { durationValue } from '../parsers/duration-parser.ts';
 import { granularityTag, typeTag, valueTag } from '../tags.ts';
 
 const WITHIN_RE = new RegExp(
-  String.raw`^(?:within|in)\s+((${COUNT_SOURCE})\s+(second|minute|hour|day|week|month|year)s?)$`,
+  String.raw`^(?:within|in|for|after|over)\s+((${COUNT_SOURCE})\s+(second|minute|hour|day|week|month|year)s?)$`,
   'i',
 );
 
 /**
- * "within a week", "in two months": chrono dates them from the reference; TimeML annotates the
+ * "within a week", "in two months", "after ten years": chrono dates them from the reference; TimeML annotates the
  * length itself as a DURATION ("a week", `P1W`) and leaves the preposition out.
  */
 export const withinDurationRefiner: Refiner = {

@@ -1,0 +1,64 @@
+import { addDays, addMonths, type CivilDate, formatDate, lastDayOfMonth, parseIsoDate } from './calendar.ts';
+import { COUNT_SOURCE, countValue } from './numbers.ts';
+import type { Timex } from './timex.ts';
+
+const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
+const LATER_RE = new RegExp(String.raw`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
+const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
+
+function quarterTimex(timex: Timex, year: number, quarter: number): Timex {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  return {
+    ...timex,
+    value: `${year}-Q${quarter}`,
+    granularity: 'quarter',
+    range: {
+      start: formatDate({ year, month: firstMonth, day: 1 }),
+      end: formatDate({ year, month: firstMonth + 2, day: lastDayOfMonth(year, firstMonth + 2) }),
+    },
+  };
+}
+
+function dayTimex(timex: Timex, day: CivilDate, anchor: string): Timex {
+  const value = formatDate(day);
+  return { ...timex, type: 'DATE', value, granularity: 'day', range: { start: value, end: value }, anchor };
+}
+
+/**
+ * Resolves the expressions that lean on a date mentioned before them in the document rather
+ * than on the publication date (HeidelTime's narrative anchoring):
+ * - "two days later" → two days after the last day mentioned ("June 12 … Two days later" → June 14)
+ * - "a year ago", "a year earlier" after a quarter → the same quarter a year before, as earnings
+ *   reports mean it ("third-quarter profit … from $1.2 million a year earlier" → `1988-Q3`)
+ *
+ * @example anchorToPreviousDates(tagDocument('The summit was held on June 12. Two days later, …'))
+ */
+export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
+  let lastDay: CivilDate | undefined;
+  let lastQuarter: { year: number; quarter: number } | undefined;
+  return timexes.map((timex) => {
+    let resolved = timex;
+    const quarterBefore = YEAR_BEFORE_RE.test(timex.text) ? lastQuarter : undefined;
+    const later = LATER_RE.exec(timex.text);
+    if (quarterBefore) {
+      resolved = quarterTimex(timex, quarterBefore.year - 1, quarterBefore.quarter);
+    } else if (later && lastDay) {
+      const count = countValue(later[1] ?? '');
+      const unit = (later[2] ?? '').toLowerCase();
+      if (typeof count === 'number' && Number.isInteger(count)) {
+        const day =
+          unit === 'day'
+            ? addDays(lastDay, count)
+            : unit === 'week'
+              ? addDays(lastDay, 7 * count)
+              : addMonths(lastDay, unit === 'month' ? count : 12 * count);
+        resolved = dayTimex(timex, day, formatDate(lastDay));
+      }
+    }
+    const quarter = QUARTER_RE.exec(resolved.value);
+    if (quarter) lastQuarter = { year: Number(quarter[1]), quarter: Number(quarter[2]) };
+    const day = resolved.granularity === 'day' ? parseIsoDate(resolved.value) : undefined;
+    if (day) lastDay = day;
+    return resolved;
+  });
+}

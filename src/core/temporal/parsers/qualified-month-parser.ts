@@ -1,0 +1,29 @@
+import type { Parser, ParsingContext } from 'chrono-node';
+import { referenceDayOf } from '../chrono-reference.ts';
+import { granularityTag } from '../tags.ts';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const QUALIFIED_MONTH_RE =
+  /(?<![\w'-])(last|this|next|past|coming)\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?!\s*\d)(?![\w'-])/i;
+
+/**
+ * A month named with "last", "this" or "next" (chrono reads the month and drops the word):
+ * - "last February" → the latest February before the reference month
+ * - "this September" → the reference year's
+ * - "next March" → the first March after the reference month
+ */
+export const qualifiedMonthParser: Parser = {
+  pattern: () => QUALIFIED_MONTH_RE,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const qualifier = (match[1] ?? '').toLowerCase();
+    const month = MONTHS.indexOf((match[2] ?? '').toLowerCase().slice(0, 3)) + 1;
+    const reference = referenceDayOf(context);
+    let year = reference.year;
+    if ((qualifier === 'last' || qualifier === 'past') && month >= reference.month) year -= 1;
+    if ((qualifier === 'next' || qualifier === 'coming') && month <= reference.month) year += 1;
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year, month });
+    result.start.imply('day', 1);
+    result.addTag(granularityTag('month'));
+    return result;
+  },
+};

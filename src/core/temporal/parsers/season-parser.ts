@@ -1,0 +1,44 @@
+import type { Parser, ParsingContext } from 'chrono-node';
+import { referenceDayOf } from '../chrono-reference.ts';
+import { granularityTag, SEASON_TAG } from '../tags.ts';
+
+const SEASON_RE =
+  /(?<![\w'-])(?:(this|last|past|next|coming|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w'-])/i;
+
+/** TIMEX3 season codes and the month each begins in (northern hemisphere, as the corpora use). */
+const SEASONS: Record<string, { code: string; month: number }> = {
+  spring: { code: 'SP', month: 3 },
+  summer: { code: 'SU', month: 6 },
+  fall: { code: 'FA', month: 9 },
+  autumn: { code: 'FA', month: 9 },
+  winter: { code: 'WI', month: 12 },
+};
+
+/**
+ * Seasons (TIMEX3 `2018-SU`), which chrono does not read:
+ * - "this summer" → the reference year's; "last fall", "next spring" → the one before or after
+ * - "the summer of 1998", "winter 2019" → that year's
+ * - "the summer" → the reference year's
+ * A bare "fall" or "spring" without a qualifier or year is a verb or a noun, not a date.
+ */
+export const seasonParser: Parser = {
+  pattern: () => SEASON_RE,
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const qualifier = match[1]?.toLowerCase();
+    const season = SEASONS[(match[2] ?? '').toLowerCase()];
+    if (!season || (!qualifier && !match[3])) return null;
+    const reference = referenceDayOf(context);
+    let year = match[3] ? Number(match[3]) : reference.year;
+    if (!match[3] && (qualifier === 'last' || qualifier === 'past')) {
+      // The last one that has ended: summer (June–August) seen from November is this year's.
+      year = season.month + 2 < reference.month ? reference.year : reference.year - 1;
+    }
+    if (!match[3] && (qualifier === 'next' || qualifier === 'coming')) {
+      year = season.month > reference.month ? reference.year : reference.year + 1;
+    }
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year, month: season.month });
+    result.start.imply('day', 1);
+    result.addTags([granularityTag('season'), `${SEASON_TAG}${season.code}`]);
+    return result;
+  },
+};
