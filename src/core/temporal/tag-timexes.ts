@@ -28,6 +28,7 @@ import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
 import { partOfDayAloneFilter } from './refiners/part-of-day-alone-filter.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
+import { weekdayPartOfDayRefiner } from './refiners/weekday-part-of-day-refiner.ts';
 import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
 import {
   GRANULARITY_TAG,
@@ -69,6 +70,7 @@ function createNewsChrono(): chrono.Chrono {
     withinDurationRefiner,
     eventAnchoredOffsetRefiner,
     tenseDirectionRefiner,
+    weekdayPartOfDayRefiner,
     modifierPrefixRefiner,
   );
   return newsChrono;
@@ -78,7 +80,7 @@ const newsChrono = createNewsChrono();
 
 const TRAILING_PUNCTUATION_RE = /[\s,.;:!?'’"”)]+$/;
 const RELATIVE_UNIT_RE = /\b(second|minute|hour|day|week|month|year)s?\b/i;
-const LEADING_PREPOSITION_RE = /^(?:on|in|at|by|during|since|until|from|of)\s+(?=\S)/i;
+const LEADING_PREPOSITION_RE = /^(?:on|in|at(?!\s+least)|by|during|since|until|from|of)\s+(?=\S)/i;
 
 function granularityOf(result: ParsedResult): Granularity {
   const tagged = readTag(result.tags(), GRANULARITY_TAG) as Granularity | undefined;

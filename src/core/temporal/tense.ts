@@ -3,8 +3,9 @@ export type Direction = 'past' | 'future';
 
 // A future verb group with what follows the auxiliary ("will be held", "would have met", "is
 // scheduled to"): its participle must not count as a past marker.
+// Modals of possibility ("could be located Wednesday") say nothing about time and are not here.
 const FUTURE_CHAIN_RE =
-  /\b(?:will|won't|wo n't|shall|'ll|would|must|should|could|can|may|might|going to|gonna|is to|are to|to be|to have|expects? to|intends? to|aims? to|(?:is|are|was|were) (?:set|due|expected|scheduled|planned) to|plans? to|planning to|expected to|set to|due to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
+  /\b(?:(?:is|are|was|were|be|been)\s+)?(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|to be|to have|expects? to|intends? to|aims? to|(?:set|due|expected|scheduled|planned) to|plans? to|planning to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
 // Future words that stand alone.
 const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.
@@ -20,14 +21,17 @@ function markersOf(text: string, re: RegExp): Marker[] {
   return [...text.matchAll(re)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
-/** Distance from the expression to the nearest marker outside it. */
+// A verb further away than this belongs to another clause more often than not.
+const MAX_MARKER_DISTANCE = 50;
+
+/** Distance from the expression to the nearest marker outside it, within reach. */
 function nearest(markers: readonly Marker[], start: number, end: number): number {
   let best = Number.POSITIVE_INFINITY;
   for (const marker of markers) {
     // Markers inside the expression itself ("next Thursday") are handled by its parser.
     if (marker.start >= start && marker.end <= end) continue;
     const distance = marker.end <= start ? start - marker.end : marker.start >= end ? marker.start - end : 0;
-    if (distance < best) best = distance;
+    if (distance < best && distance <= MAX_MARKER_DISTANCE) best = distance;
   }
   return best;
 }

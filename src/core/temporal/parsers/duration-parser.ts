@@ -26,6 +26,8 @@ const DATE_UNITS: Record<string, string> = {
   decade: 'DE',
   centur: 'CE',
 };
+// TimeML writes decades and centuries in years: "two decades" is P20Y.
+const YEARS_PER_UNIT: Record<string, number> = { decade: 10, centur: 100 };
 const TIME_UNITS: Record<string, string> = { second: 'S', minute: 'M', hour: 'H' };
 const MODS: Record<string, TimexMod> = {
   about: 'APPROX',
@@ -53,6 +55,9 @@ export function durationValue(count: number | 'X', unitWord: string): string | u
   const key = /^centur/i.test(unitWord) ? 'centur' : unitWord.toLowerCase().replace(/s$/, '');
   const timeLetter = TIME_UNITS[key];
   const dateLetter = DATE_UNITS[key];
+  const yearsPerUnit = YEARS_PER_UNIT[key];
+  if (yearsPerUnit && count !== 'X')
+    return Number.isInteger(count * yearsPerUnit) ? `P${count * yearsPerUnit}Y` : undefined;
   const scaled = key === 'fortnight' && count !== 'X' ? count * 2 : count;
   if (scaled === 'X') return timeLetter ? `PTX${timeLetter}` : dateLetter ? `PX${dateLetter}` : undefined;
   const whole = Math.floor(scaled);
@@ -80,7 +85,8 @@ export const durationParser: Parser = {
   pattern: () => DURATION_RE,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const count = countValue(match[3] ?? '');
-    if (count === undefined) return null;
+    // "the 1988 second quarter": a year, not a count.
+    if (count === undefined || (typeof count === 'number' && count >= 1000)) return null;
     // "a second summit" is an ordinal, not one second.
     if (/^an?$/i.test(match[3] ?? '') && /^second$/i.test(match[4] ?? '')) return null;
     const value = durationValue(count, match[4] ?? '');

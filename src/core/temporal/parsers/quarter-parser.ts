@@ -14,9 +14,9 @@ const ORDINALS: Record<string, number> = {
 };
 
 const ORDINAL_QUARTER_RE =
-  /(?<![\w'-])(?:the\s+)?(?:(this|last|next|previous) year's\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+of\s+(?:(this|last|next) year|(?:fiscal\s+)?(\d{4})))?(?![\w'])/i;
+  /(?<![\w'-])(the\s+)?(?:(this|last|next|previous) year's\s+|(\d{4})\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)([\s-]+)(?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+of\s+(?:(this|last|next) year|(?:fiscal\s+)?(\d{4})))?(?![\w'])/i;
 const NAMED_QUARTER_RE =
-  /(?<![\w'-])(?:the\s+)?(?:(latest|last|past|previous|recent|most recent|just-ended|current|same|comparable|year-earlier|year-ago|year earlier|year ago)\s+)?(?:(?:fiscal|calendar)\s+)?(quarter|period)(?![\w'-])|(?<![\w'-])(year-earlier|year-ago)(?![\w'-])/i;
+  /(?<![\w'-])(?:the\s+)?(?:(latest|last|past|previous|recent|most recent|just-ended|current|same|comparable|year-earlier|year-ago|year earlier|year ago|\d{4})\s+)?(?:(?:fiscal|calendar)\s+)?(quarter|period)(?![\w'-])|(?<![\w'-])(year-earlier|year-ago)(?![\w'-])/i;
 
 function quarterOf(month: number): number {
   return Math.floor((month - 1) / 3) + 1;
@@ -38,16 +38,15 @@ export const ordinalQuarterParser: Parser = {
   pattern: () => ORDINAL_QUARTER_RE,
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const reference = referenceDayOf(context);
-    const relative = (match[1] ?? match[3] ?? 'this').toLowerCase();
+    const relative = (match[2] ?? match[6] ?? 'this').toLowerCase();
     const offset = relative === 'last' || relative === 'previous' ? -1 : relative === 'next' ? 1 : 0;
-    const year = match[4] ? Number(match[4]) : reference.year + offset;
-    return quarterResult(
-      context,
-      match.index ?? 0,
-      match[0],
-      year,
-      ORDINALS[(match[2] ?? '').toLowerCase()] ?? 1,
-    );
+    const explicitYear = match[3] ?? match[7];
+    const year = explicitYear ? Number(explicitYear) : reference.year + offset;
+    // "the third-quarter profit": the adjective alone is the expression, without "the".
+    const adjectival = match[1] !== undefined && (match[5] ?? '').includes('-') && !match[2] && !match[3];
+    const skip = adjectival ? (match[1]?.length ?? 0) : 0;
+    const quarter = ORDINALS[(match[4] ?? '').toLowerCase()] ?? 1;
+    return quarterResult(context, (match.index ?? 0) + skip, match[0].slice(skip), year, quarter);
   },
 };
 
@@ -69,6 +68,8 @@ export const namedQuarterParser: Parser = {
     let index = reference.year * 4 + quarterOf(reference.month) - 1;
     if (modifier !== 'current') index -= 1;
     if (/year/.test(modifier)) index -= 4;
+    // "the 1988 quarter": the quarter under discussion (the last ended one), in that year.
+    if (/^\d{4}$/.test(modifier)) index = Number(modifier) * 4 + (index % 4);
     return quarterResult(context, match.index ?? 0, match[0], Math.floor(index / 4), (index % 4) + 1);
   },
 };

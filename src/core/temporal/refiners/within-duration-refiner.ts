@@ -1,7 +1,7 @@
 import type { Refiner } from 'chrono-node';
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
 import { durationValue } from '../parsers/duration-parser.ts';
-import { granularityTag, typeTag, valueTag } from '../tags.ts';
+import { granularityTag, readTag, TYPE_TAG, typeTag, valueTag } from '../tags.ts';
 
 const WITHIN_RE = new RegExp(
   String.raw`^(?:within|in|for|after|over)\s+((${COUNT_SOURCE})\s+(second|minute|hour|day|week|month|year)s?)$`,
@@ -15,6 +15,8 @@ const WITHIN_RE = new RegExp(
 export const withinDurationRefiner: Refiner = {
   refine: (context, results) =>
     results.map((result) => {
+      // Only chrono's own readings; our duration parser already spans "over an hour" right.
+      if (readTag(result.tags(), TYPE_TAG)) return result;
       const match = WITHIN_RE.exec(result.text.trim());
       if (!match) return result;
       const count = countValue(match[2] ?? '');

@@ -1,0 +1,143 @@
+// npm run bench -- [CORPORA_DIR] [--json] [--passes N]
+// Speed of our tagger against raw chrono on the TimeML corpora, same documents, one process.
+// Prints numbers; asserts nothing.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import * as chrono from 'chrono-node/en';
+import { measureImportTimes } from '../bench/measure-import-time.ts';
+import { BENCH_SOURCES, type BenchDocument, readBenchDocuments } from '../bench/read-bench-documents.ts';
+import { type PassTimes, timeInterleaved } from '../bench/time-interleaved.ts';
+import { tagDocument } from '../core/temporal/tag-document.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const TAGGER_MODULE = join(REPO, 'src/core/temporal/tag-document.ts');
+const BUDGET = 3;
+const IMPORT_RUNS = 5;
+const WARMUP_PASSES = 3;
+const MIN_TIMED_MS = 3000;
+
+function rawChronoPass(documents: readonly BenchDocument[]): () => number {
+  // Built once so that the pass times parsing, not Date construction.
+  const inputs = documents.map((doc) => ({
+    text: doc.text,
+    options: { instant: new Date(Date.UTC(doc.dct.year, doc.dct.month - 1, doc.dct.day, 12)), timezone: 0 },
+  }));
+  return () => {
+    let results = 0;
+    for (const { text, options } of inputs) results += chrono.casual.parse(text, options).length;
+    return results;
+  };
+}
+
+function ourPass(documents: readonly BenchDocument[]): () => number {
+  const inputs = documents.map((doc) => ({ text: doc.text, reference: { date: doc.dct, timezone: 'UTC' } }));
+  return () => {
+    let results = 0;
+    for (const { text, reference } of inputs) results += tagDocument(text, reference).length;
+    return results;
+  };
+}
+
+function speedOf(times: PassTimes, docs: number, bytes: number) {
+  const passes = times.passMs.length;
+  return {
+    msPerDoc: times.totalMs / passes / docs,
+    mbPerSecond: (bytes * passes) / 1e6 / (times.totalMs / 1000),
+    results: times.results,
+    passMs: times.passMs.map((ms) => Math.round(ms * 10) / 10),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, passes: { type: 'string' } },
+  });
+  const corpora = positionals[0] ?? join(REPO, '../shared/corpora');
+  const fixedPasses = values.passes === undefined ? undefined : Number(values.passes);
+  if (fixedPasses !== undefined && !(Number.isInteger(fixedPasses) && fixedPasses > 0)) {
+    process.stderr.write(`--passes must be a positive integer, got ${JSON.stringify(values.passes)}\n`);
+    return 2;
+  }
+
+  const { documents, skipped } = await readBenchDocuments(corpora);
+  const bytes = documents.reduce((total, doc) => total + Buffer.byteLength(doc.text, 'utf8'), 0);
+  const bySource = Object.fromEntries(
+    BENCH_SOURCES.map((source) => [source, documents.filter((doc) => doc.source === source).length]),
+  );
+  const chronoVersion = (
+    JSON.parse(await readFile(join(REPO, 'node_modules/chrono-node/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+  const [chronoImportMs = Number.NaN, oursImportMs = Number.NaN] = measureImportTimes(
+    ['chrono-node/en', pathToFileURL(TAGGER_MODULE).href],
+    IMPORT_RUNS,
+    REPO,
+  );
+
+  const timed = timeInterleaved(rawChronoPass(documents), ourPass(documents), {
+    warmup: WARMUP_PASSES,
+    minMs: MIN_TIMED_MS,
+    minPasses: 5,
+    maxPasses: 1000,
+    ...(fixedPasses === undefined ? {} : { passes: fixedPasses }),
+  });
+  const raw = speedOf(timed.a, documents.length, bytes);
+  const ours = speedOf(timed.b, documents.length, bytes);
+  const ratio = timed.b.totalMs / timed.a.totalMs;
+  const report = {
+    node: process.version,
+    chronoNode: chronoVersion,
+    corpora,
+    documents: { count: documents.length, bySource, bytes, mb: bytes / 1e6, skipped },
+    importMs: {
+      runs: IMPORT_RUNS,
+      loader: 'node --import tsx',
+      chrono: chronoImportMs,
+      ours: oursImportMs,
+      oursMinusChrono: oursImportMs - chronoImportMs,
+    },
+    parse: { warmupPasses: WARMUP_PASSES, timedPasses: timed.a.passMs.length, raw, ours },
+    ratio,
+    medianPassRatio: timed.medianRatio,
+    budget: BUDGET,
+    withinBudget: ratio <= BUDGET,
+  };
+
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
+  const row = (label: string, speed: typeof raw) =>
+    `  ${label.padEnd(12)}${speed.msPerDoc.toFixed(3).padStart(9)}${speed.mbPerSecond.toFixed(2).padStart(9)}${String(speed.results).padStart(10)}`;
+  const sources = Object.entries(bySource)
+    .map(([source, count]) => `${source.split('/').at(-1)} ${count}`)
+    .join(', ');
+  const lines = [
+    `node ${process.version}, chrono-node ${chronoVersion}, corpora ${corpora}`,
+    `documents   ${documents.length} (${sources}), ${report.documents.mb.toFixed(2)} MB of text${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}`,
+    '',
+    `import time (median of ${IMPORT_RUNS} fresh processes each, alternating, node --import tsx)`,
+    `  chrono-node/en                     ${ms(chronoImportMs)}`,
+    `  src/core/temporal/tag-document.ts  ${ms(oursImportMs)}`,
+    `  ours - chrono                      ${ms(oursImportMs - chronoImportMs)}`,
+    '',
+    `parse (${WARMUP_PASSES} warm-up + ${report.parse.timedPasses} timed passes each, interleaved ABBA)`,
+    `  ${''.padEnd(12)}${'ms/doc'.padStart(9)}${'MB/s'.padStart(9)}${'results'.padStart(10)}`,
+    row('raw chrono', raw),
+    row('ours', ours),
+    '',
+    `ours / raw chrono: ${ratio.toFixed(1)}x (median per-pass ratio ${timed.medianRatio.toFixed(1)}x)`,
+    `${report.withinBudget ? 'within' : 'OVER'} the ${BUDGET}x budget`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));
