@@ -63,7 +63,14 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const { documents, skipped } = await readBenchDocuments(corpora);
+  let read: Awaited<ReturnType<typeof readBenchDocuments>>;
+  try {
+    read = await readBenchDocuments(corpora);
+  } catch (error) {
+    process.stderr.write(`cannot read the corpora in ${corpora}: ${(error as Error).message}\n`);
+    return 1;
+  }
+  const { documents, skipped } = read;
   const bytes = documents.reduce((total, doc) => total + Buffer.byteLength(doc.text, 'utf8'), 0);
   const bySource = Object.fromEntries(
     BENCH_SOURCES.map((source) => [source, documents.filter((doc) => doc.source === source).length]),

@@ -10,6 +10,7 @@ import {
   lastDayOfMonth,
   startOfIsoWeek,
 } from './calendar.ts';
+import { runLate } from './late-parsers.ts';
 import { barePluralDurationParser, durationParser } from './parsers/duration-parser.ts';
 import { partOfDayParser } from './parsers/part-of-day-parser.ts';
 import { periodPartParser } from './parsers/period-part-parser.ts';
@@ -18,6 +19,7 @@ import { namedQuarterParser, ordinalQuarterParser } from './parsers/quarter-pars
 import { relativePeriodParser } from './parsers/relative-period-parser.ts';
 import { seasonParser } from './parsers/season-parser.ts';
 import { setParser } from './parsers/set-parser.ts';
+import { theDayParser } from './parsers/the-day-parser.ts';
 import { vagueReferenceParser } from './parsers/vague-reference-parser.ts';
 import { weekendParser } from './parsers/weekend-parser.ts';
 import { bareYearRefiner, decadeParser } from './parsers/year-parser.ts';
@@ -50,10 +52,6 @@ function createNewsChrono(): chrono.Chrono {
   newsChrono.parsers.unshift(
     ordinalQuarterParser,
     namedQuarterParser,
-    durationParser,
-    barePluralDurationParser,
-    setParser,
-    vagueReferenceParser,
     decadeParser,
     seasonParser,
     qualifiedMonthParser,
@@ -61,8 +59,10 @@ function createNewsChrono(): chrono.Chrono {
     relativePeriodParser,
     weekendParser,
     partOfDayParser,
+    theDayParser,
   );
   newsChrono.refiners.push(
+    runLate(durationParser, barePluralDurationParser, setParser, vagueReferenceParser),
     bareYearRefiner,
     falsePositiveFilter,
     partOfDayAloneFilter,
