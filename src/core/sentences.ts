@@ -23,18 +23,26 @@ const sentenceSegmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
  * Replacing a break by a space keeps every offset unchanged.
  */
 function unwrapLines(text: string): string {
-  return text.replace(/([^\n]*)\n(?=[a-z])/g, (whole, line: string) => {
+  // Anchored at line starts (m flag): unanchored, the engine retries from every character of a
+  // long line, which made this quadratic.
+  return text.replace(/^([^\n]*)\n(?=[a-z])/gm, (whole, line: string) => {
     const trimmed = line.trim();
     const isSoftBreak = trimmed.length >= 40 && !TERMINAL_RE.test(trimmed);
     return isSoftBreak ? `${line} ` : whole;
   });
 }
 
+/** Whether `[start, end)` fills its line: only spaces and tabs between it and the line breaks. */
 function isLine(text: string, start: number, end: number): boolean {
-  const before = text.slice(0, start).replace(/[ \t]+$/, '');
-  const after = text.slice(end).replace(/^[ \t]+/, '');
-  return (before === '' || before.endsWith('\n')) && (after === '' || after.startsWith('\n'));
+  let before = start - 1;
+  while (before >= 0 && (text[before] === ' ' || text[before] === '\t')) before -= 1;
+  let after = end;
+  while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after += 1;
+  return (before < 0 || text[before] === '\n') && (after >= text.length || text[after] === '\n');
 }
+
+// Abbreviations are at most a dozen characters: test only the tail of a sentence, not all of it.
+const ABBREVIATION_TAIL = 16;
 
 /**
  * Splits a text into sentences with offsets: ICU sentence boundaries, re-joined after
@@ -49,11 +57,14 @@ export function splitSentences(text: string): Sentence[] {
     const start = segment.index;
     const end = start + segment.segment.length;
     const previous = spans.at(-1);
+    const previousTail = previous
+      ? text.slice(Math.max(previous.start, previous.end - ABBREVIATION_TAIL), previous.end)
+      : '';
     const joinsPrevious =
       previous !== undefined &&
       !text.slice(previous.end, start).includes('\n') &&
-      !/\n\s*$/.test(text.slice(previous.start, previous.end)) &&
-      ABBREVIATION_RE.test(text.slice(previous.start, previous.end));
+      !/\n\s*$/.test(previousTail) &&
+      ABBREVIATION_RE.test(previousTail);
     if (joinsPrevious && previous) previous.end = end;
     else spans.push({ start, end });
   }

@@ -4,7 +4,10 @@ import { type Token, tokenizeTe3 } from './tokenize-te3.ts';
 /** Gold and system versions of a document do not have the same words: they cannot be scored. */
 export class TextMismatchError extends TimelineError {
   constructor(name: string, offset: number, options?: { cause?: unknown }) {
-    super(`${JSON.stringify(name)}: system text differs from the gold text at gold offset ${offset}`, options);
+    super(
+      `${JSON.stringify(name)}: system text differs from the gold text at gold offset ${offset}`,
+      options,
+    );
     this.name = 'TextMismatchError';
   }
 }
@@ -119,7 +122,8 @@ export function matchTimexes<T extends ScorableTimex>(
   const goldTokens = tokenizeTe3(gold.text);
   const systemTokens = tokenizeTe3(system.text);
   const difference = findFirstDifference(goldTokens, systemTokens);
-  if (difference !== -1) throw new TextMismatchError(gold.name, goldTokens[difference]?.start ?? gold.text.length);
+  if (difference !== -1)
+    throw new TextMismatchError(gold.name, goldTokens[difference]?.start ?? gold.text.length);
   const inOrder = (timexes: readonly T[], tokens: readonly Token[]) =>
     [...timexes]
       .sort((a, b) => a.start - b.start || a.end - b.end)
@@ -129,7 +133,9 @@ export function matchTimexes<T extends ScorableTimex>(
   const matches: TimexMatch<T>[] = [];
   const missed: T[] = [];
   for (const { timex, range } of inOrder(gold.timexes, goldTokens)) {
-    const index = systemRanges.findIndex((candidate, i) => !paired.has(i) && overlaps(range, candidate.range));
+    const index = systemRanges.findIndex(
+      (candidate, i) => !paired.has(i) && overlaps(range, candidate.range),
+    );
     const candidate = systemRanges[index];
     if (!candidate) {
       missed.push(timex);

@@ -130,7 +130,7 @@ export function parseTimeml(source: string, name = 'document'): TimemlDocument {
   const open: { start: number; attributes: Record<string, string> }[] = [];
   for (const { at, tag } of tags) {
     const parts = TAG_NAME_RE.exec(tag);
-    if (!parts || parts[2] !== 'TIMEX3') continue;
+    if (parts?.[2] !== 'TIMEX3') continue;
     const [, closing, , attributeSource, selfClosing] = parts;
     if (closing) {
       const opened = open.pop();

@@ -13,6 +13,15 @@ function overlaps(a: ParsingResult, b: ParsingResult): boolean {
  * a longer one.
  */
 export function runLate(...parsers: Parser[]): Refiner {
+  const globalPatterns = new WeakMap<RegExp, RegExp>();
+  const globalOf = (pattern: RegExp): RegExp => {
+    let global = globalPatterns.get(pattern);
+    if (!global) {
+      global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+      globalPatterns.set(pattern, global);
+    }
+    return global;
+  };
   return {
     refine: (context: ParsingContext, results: ParsingResult[]) => {
       let merged = results;

@@ -45,14 +45,28 @@ function nearest(markers: readonly Marker[], start: number, end: number): number
  * @example directionAround('The meeting will be held Friday.', 25, 31) // 'future'
  */
 export function directionAround(sentence: string, start: number, end: number): Direction | undefined {
+  const { future: futureMarkers, past: pastMarkers } = markersOfSentence(sentence);
+  const future = nearest(futureMarkers, start, end);
+  const past = nearest(pastMarkers, start, end);
+  if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return undefined;
+  // On a tie ("was scheduled") the specific future marker beats the generic -ed form.
+  return future <= past ? 'future' : 'past';
+}
+
+let lastSentence: { text: string; markers: { future: Marker[]; past: Marker[] } } | undefined;
+
+/** The tense markers of a sentence, remembered for the last one (asked once per date in it). */
+function markersOfSentence(sentence: string): { future: Marker[]; past: Marker[] } {
+  if (lastSentence?.text === sentence) return lastSentence.markers;
   const chains = markersOf(sentence, FUTURE_CHAIN_RE);
-  const future = nearest([...chains, ...markersOf(sentence, FUTURE_WORD_RE)], start, end);
   // Blank out the future verb groups (same length, offsets kept) before looking for past verbs.
   let masked = sentence;
   for (const chain of chains)
     masked = masked.slice(0, chain.start) + ' '.repeat(chain.end - chain.start) + masked.slice(chain.end);
-  const past = nearest(markersOf(masked, PAST_RE), start, end);
-  if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return undefined;
-  // On a tie ("was scheduled") the specific future marker beats the generic -ed form.
-  return future <= past ? 'future' : 'past';
+  const markers = {
+    future: [...chains, ...markersOf(sentence, FUTURE_WORD_RE)],
+    past: markersOf(masked, PAST_RE),
+  };
+  lastSentence = { text: sentence, markers };
+  return markers;
 }

@@ -1,4 +1,5 @@
 import type { Parser, ParsingContext } from 'chrono-node';
+import { gatedPattern } from '../keyword-gate.ts';
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
 import { granularityTag, modTag, typeTag, valueTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
@@ -82,7 +83,10 @@ export function durationValue(count: number | 'X', unitWord: string): string | u
  * Offsets from a date ("two weeks ago", "five months after the summit") are left to chrono.
  */
 export const durationParser: Parser = {
-  pattern: () => DURATION_RE,
+  pattern: gatedPattern(
+    /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i,
+    DURATION_RE,
+  ),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const count = countValue(match[3] ?? '');
     // "the 1988 second quarter": a year, not a count.
@@ -101,7 +105,7 @@ export const durationParser: Parser = {
 
 /** "for years", "over decades" → `PXY`, `PXDE`. */
 export const barePluralDurationParser: Parser = {
-  pattern: () => BARE_PLURAL_RE,
+  pattern: gatedPattern(/\b(?:for|over)\s/i, BARE_PLURAL_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const value = durationValue('X', match[1] ?? '');
     if (!value) return null;

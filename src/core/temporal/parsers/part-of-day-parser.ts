@@ -1,6 +1,7 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { addDays } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag, PART_OF_DAY_TAG } from '../tags.ts';
 
 const PART_OF_DAY_RE =
@@ -17,7 +18,7 @@ const DAY_OFFSETS: Record<string, number> = { last: -1, to: 0, this: 0, yesterda
  * - "this morning", "yesterday afternoon", "tomorrow evening" → that part of that day
  */
 export const partOfDayParser: Parser = {
-  pattern: () => PART_OF_DAY_RE,
+  pattern: gatedPattern(/night|morning|afternoon|evening/i, PART_OF_DAY_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const dayWord = (match[1] ?? match[2] ?? 'this').toLowerCase();
     const part = (match[3] ?? 'night').toLowerCase();

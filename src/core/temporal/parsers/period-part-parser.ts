@@ -1,6 +1,7 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { addDays, addMonths, startOfIsoWeek } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
+import { gatedPattern } from '../keyword-gate.ts';
 import { directionTag, granularityTag, modTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
 
@@ -46,7 +47,7 @@ function monthNumberOf(name: string): number {
  * - "early 2019", "the end of 2017" → the year with its mod
  */
 export const periodPartParser: Parser = {
-  pattern: () => PERIOD_PART_RE,
+  pattern: gatedPattern(/early|mid|late|start|beginning|middle|end/i, PERIOD_PART_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const mod = modOf(match[1] ?? '');
     const reference = referenceDayOf(context);

@@ -1,5 +1,6 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -13,7 +14,7 @@ const QUALIFIED_MONTH_RE =
  * - "next March" → the first March after the reference month
  */
 export const qualifiedMonthParser: Parser = {
-  pattern: () => QUALIFIED_MONTH_RE,
+  pattern: gatedPattern(/\b(?:last|this|next|past|coming)\s/i, QUALIFIED_MONTH_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const qualifier = (match[1] ?? '').toLowerCase();
     const month = MONTHS.indexOf((match[2] ?? '').toLowerCase().slice(0, 3)) + 1;

@@ -1,5 +1,6 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
 
 const ORDINALS: Record<string, number> = {
@@ -35,7 +36,7 @@ function quarterResult(context: ParsingContext, index: number, text: string, yea
  * - "the fourth quarter of 1989", "last year's third quarter" → that year's
  */
 export const ordinalQuarterParser: Parser = {
-  pattern: () => ORDINAL_QUARTER_RE,
+  pattern: gatedPattern(/quarter|qtr/i, ORDINAL_QUARTER_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const reference = referenceDayOf(context);
     const relative = (match[2] ?? match[6] ?? 'this').toLowerCase();
@@ -59,7 +60,7 @@ export const ordinalQuarterParser: Parser = {
  * "the period" alone names nothing and is skipped.
  */
 export const namedQuarterParser: Parser = {
-  pattern: () => NAMED_QUARTER_RE,
+  pattern: gatedPattern(/quarter|period|year-earlier|year-ago/i, NAMED_QUARTER_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const modifier = (match[1] ?? match[3] ?? '').toLowerCase();
     const noun = (match[2] ?? '').toLowerCase();

@@ -1,6 +1,7 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { addDays, addMonths, startOfIsoWeek } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
 
 const RELATIVE_PERIOD_RE =
@@ -25,7 +26,7 @@ const OFFSET_OF: Record<string, number> = {
  * - "last year", "next year", "this year" → `2017`, `2019`, `2018`
  */
 export const relativePeriodParser: Parser = {
-  pattern: () => RELATIVE_PERIOD_RE,
+  pattern: gatedPattern(/week|month|quarter|year/i, RELATIVE_PERIOD_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const offset = OFFSET_OF[(match[1] ?? '').toLowerCase()] ?? 0;
     const unit = (match[2] ?? '').toLowerCase() as 'week' | 'month' | 'quarter' | 'year';

@@ -1,5 +1,6 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag, SEASON_TAG } from '../tags.ts';
 
 const SEASON_RE =
@@ -22,7 +23,7 @@ const SEASONS: Record<string, { code: string; month: number }> = {
  * A bare "fall" or "spring" without a qualifier or year is a verb or a noun, not a date.
  */
 export const seasonParser: Parser = {
-  pattern: () => SEASON_RE,
+  pattern: gatedPattern(/spring|summer|fall|autumn|winter/i, SEASON_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const qualifier = match[1]?.toLowerCase();
     const season = SEASONS[(match[2] ?? '').toLowerCase()];

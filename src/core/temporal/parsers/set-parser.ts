@@ -1,4 +1,5 @@
 import type { Parser, ParsingContext } from 'chrono-node';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag, typeTag, valueTag } from '../tags.ts';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
@@ -47,7 +48,7 @@ const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', eve
  * - "Mondays", "Tuesday nights" → `XXXX-WXX-1`, `XXXX-WXX-2TNI`
  */
 export const setParser: Parser = {
-  pattern: () => SET_RE,
+  pattern: gatedPattern(/daily|weekly|monthly|annually|yearly|hourly|every|each|days\b|nights/i, SET_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     let value: string | undefined;
     const adverb = match[1]?.toLowerCase();

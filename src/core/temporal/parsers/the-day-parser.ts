@@ -1,5 +1,6 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
 
 // "closed the day", "for the day": the day of the report. Not "the day before", "the day of the
@@ -11,7 +12,7 @@ const THE_DAY_RE =
  * "the day" as market reports use it ("the Dow closed the day up 2%") → the reference day.
  */
 export const theDayParser: Parser = {
-  pattern: () => THE_DAY_RE,
+  pattern: gatedPattern(/the day/i, THE_DAY_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const result = context.createParsingResult(match.index ?? 0, match[0], referenceDayOf(context));
     result.addTag(granularityTag('day'));

@@ -1,4 +1,5 @@
 import type { Parser, ParsingContext } from 'chrono-node';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag, valueTag } from '../tags.ts';
 
 // Only the words annotators mark as references most of the time in TimeBank, AQUAINT and
@@ -15,7 +16,7 @@ const VAGUE_RE =
  * They make no timeline events.
  */
 export const vagueReferenceParser: Parser = {
-  pattern: () => VAGUE_RE,
+  pattern: gatedPattern(/recent|lately|current|nowadays|these days|time being|future|near term/i, VAGUE_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const value = match[2] ? 'PRESENT_REF' : match[3] ? 'FUTURE_REF' : 'PAST_REF';
     const result = context.createParsingResult(match.index ?? 0, match[0], {});

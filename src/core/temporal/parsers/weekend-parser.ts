@@ -1,4 +1,5 @@
 import type { Parser, ParsingContext } from 'chrono-node';
+import { gatedPattern } from '../keyword-gate.ts';
 import { directionTag, granularityTag } from '../tags.ts';
 
 const WEEKEND_RE = /(?<![\w'])(?:(this|last|past|next|coming|the)\s+)?week-?ends?(?![\w'])/i;
@@ -11,7 +12,7 @@ const WEEKEND_RE = /(?<![\w'])(?:(this|last|past|next|coming|the)\s+)?week-?ends
  * The day itself is chosen by the tense-direction refiner.
  */
 export const weekendParser: Parser = {
-  pattern: () => WEEKEND_RE,
+  pattern: gatedPattern(/weekend/i, WEEKEND_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const qualifier = (match[1] ?? 'the').toLowerCase();
     const direction =

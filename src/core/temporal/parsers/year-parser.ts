@@ -1,10 +1,12 @@
 import type { Parser, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
+import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
 
 // A year standing alone: not part of a number ("1,990", "$2000", "2000.5"), a percentage, a
 // decade ("1990s") or a compound ("1990-91" is a season, left to chrono).
 const YEAR_RE =
   /(?<![\w$£€.,'/-])((?:fiscal|calendar|the\s+(?:fiscal\s+)?year)\s+)?(1[5-9]\d\d|20\d\d)(?!s\b)(?:'s)?(?![\w%/]|[.,]\d|-\d)/gi;
+const FOUR_DIGITS_RE = /\d{4}/;
 const DECADE_RE = /(?<![\w$'-])(?:the\s+)?(?:(1[5-9]\d|20\d)0s|'(\d)0s)(?![\w'-])/i;
 
 /**
@@ -16,6 +18,7 @@ const DECADE_RE = /(?<![\w$'-])(?:the\s+)?(?:(1[5-9]\d|20\d)0s|'(\d)0s)(?![\w'-]
 export const bareYearRefiner: Refiner = {
   refine: (context: ParsingContext, results: ParsingResult[]) => {
     const years: ParsingResult[] = [];
+    if (!FOUR_DIGITS_RE.test(context.text)) return results;
     for (const match of context.text.matchAll(YEAR_RE)) {
       const start = match.index;
       const end = start + match[0].length;
@@ -33,7 +36,7 @@ export const bareYearRefiner: Refiner = {
  * - "the 1990s" → `199`; "the '80s" → `198` (the twentieth century's)
  */
 export const decadeParser: Parser = {
-  pattern: () => DECADE_RE,
+  pattern: gatedPattern(/0s\b/, DECADE_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const decade = match[1] ? Number(match[1]) : 190 + Number(match[2]);
     const result = context.createParsingResult(match.index ?? 0, match[0], { year: decade * 10 });

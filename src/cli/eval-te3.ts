@@ -1,0 +1,185 @@
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { TimelineError } from '../core/errors.ts';
+import { parseIsoDate } from '../core/temporal/calendar.ts';
+import type { ReferenceDate } from '../core/temporal/reference.ts';
+import { tagDocument } from '../core/temporal/tag-document.ts';
+import type { Timex } from '../core/temporal/timex.ts';
+import { breakDownErrors, type ErrorBreakdown, type ErrorGroup } from '../eval/break-down-errors.ts';
+import { type ScorableDocument, scoreTe3, type Te3Scores } from '../eval/te3-scorer.ts';
+import { parseTimeml, TimemlFormatError, type TimemlTimex, writeTimeml } from '../eval/timeml.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `eval-te3: TempEval-3 Task A (TIMEX3) scores of our tagger on TimeML gold files
+
+Usage:
+  npm run eval:te3 -- GOLD_DIR [--out OUT_DIR] [--system SYSTEM_DIR] [--json] [--top N]
+      Tags the TEXT of every GOLD_DIR/*.tml with tagDocument (reference date = the DCT),
+      scores it against the gold TIMEX3s like the TempEval-3 toolkit and prints the scores
+      and the most frequent errors.
+      --out      also writes OUT_DIR/<name>.tml: the gold file with our TIMEX3s in its TEXT
+      --system   scores the .tml files of SYSTEM_DIR instead of running our tagger
+      --json     prints one JSON object (scores, errors, elapsed) instead of text
+      --top      how many groups of each error kind to list (default 25)
+`;
+
+type Document = ScorableDocument<TimemlTimex>;
+
+/** The DCT value as the reference date; its time of day (if any) does not matter to the tagger. */
+function readReference(value: string, name: string): ReferenceDate {
+  const date = parseIsoDate(value.slice(0, 10));
+  if (!date) throw new TimemlFormatError(name, `DCT value ${JSON.stringify(value)} is not YYYY-MM-DD…`);
+  return { date, timezone: 'UTC' };
+}
+
+/** A TIMEX3 cannot straddle another in the written file: keep the first, the longer on a tie. */
+function dropOverlaps(timexes: readonly Timex[]): { kept: Timex[]; dropped: number } {
+  const kept: Timex[] = [];
+  const sorted = [...timexes].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (const timex of sorted) {
+    const previous = kept.at(-1);
+    if (timex.end > timex.start && (!previous || timex.start >= previous.end)) kept.push(timex);
+  }
+  return { kept, dropped: timexes.length - kept.length };
+}
+
+interface Evaluation {
+  readonly goldDir: string;
+  readonly systemDir?: string;
+  readonly documents: number;
+  readonly scores: Te3Scores;
+  readonly errors: ErrorBreakdown;
+  /** Our TIMEX3s left out because they overlapped an earlier one. */
+  readonly droppedOverlaps: number;
+  readonly elapsedSeconds: number;
+}
+
+async function evaluate(goldDir: string, options: { out?: string; system?: string }): Promise<Evaluation> {
+  const started = performance.now();
+  const names = (await readdir(goldDir)).filter((name) => name.endsWith('.tml')).sort();
+  if (names.length === 0) throw new UsageError(`no .tml files in ${goldDir}`);
+  if (options.out) await mkdir(options.out, { recursive: true });
+  const pairs: { gold: Document; system: Document }[] = [];
+  let droppedOverlaps = 0;
+  for (const name of names) {
+    const source = await readFile(join(goldDir, name), 'utf8');
+    const gold = { name, ...parseTimeml(source, name) };
+    let systemSource: string;
+    if (options.system) {
+      systemSource = await readFile(join(options.system, name), 'utf8');
+    } else {
+      const { kept, dropped } = dropOverlaps(tagDocument(gold.text, readReference(gold.dct.value, name)));
+      droppedOverlaps += dropped;
+      systemSource = writeTimeml(source, kept, name);
+      if (options.out) await writeFile(join(options.out, name), systemSource);
+    }
+    // Scored from the written file, so the numbers are those of what --out leaves on disk.
+    pairs.push({ gold, system: { name, ...parseTimeml(systemSource, name) } });
+  }
+  const { scores, documents } = scoreTe3(pairs);
+  return {
+    goldDir,
+    ...(options.system ? { systemDir: options.system } : {}),
+    documents: names.length,
+    scores,
+    errors: breakDownErrors(documents),
+    droppedOverlaps,
+    elapsedSeconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+}
+
+const fixed = (n: number) => n.toFixed(2);
+
+function formatGroups(title: string, groups: readonly ErrorGroup[], top: number, withKind = false): string {
+  if (groups.length === 0) return '';
+  const lines = groups.slice(0, top).map((group) => {
+    const kind = withKind ? `${group.kind.padEnd(12)}` : '';
+    return `  ${String(group.count).padStart(4)}  ${kind}${group.key}\n          e.g. ${group.examples.join(' | ')}`;
+  });
+  return `\n${title}\n${lines.join('\n')}\n`;
+}
+
+function formatEvaluation(evaluation: Evaluation, top: number): string {
+  const { scores: s, errors } = evaluation;
+  const system = evaluation.systemDir ? `system ${evaluation.systemDir}` : 'system: our tagger';
+  const typeRows = Object.entries(errors.byGoldType).map(
+    ([type, c]) =>
+      `  ${type.padEnd(10)}${[c.gold, c.missed, c.wrongSpan, c.wrongType, c.wrongValue].map((n) => String(n).padStart(12)).join('')}`,
+  );
+  const spurious = Object.entries(errors.spuriousByType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, count]) => `${type} ${count}`);
+  return [
+    `gold ${evaluation.goldDir} (${evaluation.documents} documents), ${system}\n`,
+    `G ${s.gold}  S ${s.system}\n`,
+    `strict   P ${fixed(s.strictPrecision)}  R ${fixed(s.strictRecall)}  F1 ${fixed(s.strictF1)}  (${s.strict} matches)\n`,
+    `relaxed  P ${fixed(s.relaxedPrecision)}  R ${fixed(s.relaxedRecall)}  F1 ${fixed(s.relaxedF1)}  (${s.relaxed} matches)\n`,
+    `type F1 ${fixed(s.typeF1)} (${s.type} same type)  value F1 ${fixed(s.valueF1)} (${s.value} same value)\n`,
+    evaluation.droppedOverlaps > 0
+      ? `(${evaluation.droppedOverlaps} overlapping TIMEX3s of ours not written)\n`
+      : '',
+    `\nBy gold type${['gold', 'missed', 'wrong-span', 'wrong-type', 'wrong-value'].map((h) => h.padStart(12)).join('')}\n`,
+    `${typeRows.join('\n')}\n`,
+    `Spurious by our type: ${spurious.join(', ') || 'none'}\n`,
+    formatGroups('Top error groups', errors.groups, 10, true),
+    formatGroups(`Wrong values (gold shape -> ours, top ${top})`, errors.wrongValues, top),
+    formatGroups(`Missed (top ${top})`, errors.missed, top),
+    formatGroups(`Spurious (top ${top})`, errors.spurious, top),
+    formatGroups(`Wrong spans (top ${top})`, errors.wrongSpans, top),
+    formatGroups(`Wrong types (top ${top})`, errors.wrongTypes, top),
+    `\nElapsed ${evaluation.elapsedSeconds.toFixed(2)} s\n`,
+  ].join('');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      out: { type: 'string' },
+      system: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      top: { type: 'string', default: '25' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const [goldDir, ...extra] = positionals;
+  if (!goldDir || extra.length > 0) throw new UsageError('eval-te3 needs exactly one GOLD_DIR');
+  if (values.out && values.system) throw new UsageError('--out writes our tagger output: not with --system');
+  const top = Number(values.top);
+  if (!Number.isInteger(top) || top < 1)
+    throw new UsageError(`--top must be a positive integer, got ${values.top}`);
+  const evaluation = await evaluate(goldDir, {
+    ...(values.out ? { out: values.out } : {}),
+    ...(values.system ? { system: values.system } : {}),
+  });
+  if (values.json) {
+    const { scores, errors, ...rest } = evaluation;
+    const json = { name: basename(goldDir), ...rest, ...scores, errors };
+    process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+  } else process.stdout.write(formatEvaluation(evaluation, top));
+  return 0;
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (error instanceof TimelineError || (error as { code?: string }).code === 'ENOENT') {
+    let message = (error as Error).message;
+    for (let cause = (error as Error).cause; cause instanceof Error; cause = cause.cause)
+      message += `: ${cause.message || cause.name}`;
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}
