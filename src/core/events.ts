@@ -1,6 +1,6 @@
 import type { Article } from './article.ts';
 import { splitSentences } from './sentences.ts';
-import { tagTimexes } from './temporal/tag-timexes.ts';
+import { tagSentences } from './temporal/tag-document.ts';
 import type { Granularity, Timex, TimexMod } from './temporal/timex.ts';
 import { foldPunctuation } from './text-similarity.ts';
 
@@ -67,50 +67,72 @@ function titleOf(sentence: string, timex: Timex): string {
   return truncateAtWord(title.replace(/^(?:and|but|that|when|as|while)\s+/i, ''), TITLE_MAX_CHARS);
 }
 
-/** Only dates that pin an event on the calendar make a timeline entry. */
-function isCalendarDate(timex: Timex): timex is Timex & { range: { start: string; end: string } } {
+/**
+ * The calendar date an expression gives an event: a date or time with a span of days, or the
+ * implied date of a duration measured from an event ("five months after the summit").
+ * Durations, sets and vague references ("recently") give none: they make no timeline entry.
+ */
+function eventDateOf(timex: Timex): EventDate | undefined {
+  if ((timex.type === 'DATE' || timex.type === 'TIME') && timex.range && timex.granularity !== 'vague') {
+    return {
+      value: timex.value,
+      start: timex.range.start,
+      end: timex.range.end,
+      granularity: timex.granularity,
+      ...(timex.mod ? { mod: timex.mod } : {}),
+    };
+  }
+  const implied = timex.impliedDate;
   return (
-    (timex.type === 'DATE' || timex.type === 'TIME') &&
-    timex.range !== undefined &&
-    timex.granularity !== 'vague'
+    implied && {
+      value: implied.value,
+      start: implied.range.start,
+      end: implied.range.end,
+      granularity: implied.granularity,
+    }
   );
 }
 
 /**
- * Reads the dated events of an article: each sentence (headings and page furniture excluded) is
- * tagged against the article's reference date, and each calendar date in it makes one event.
+ * Reads the dated events of an article: the text is tagged against the article's reference date
+ * sentence by sentence, and each calendar date in a sentence (headings and page furniture
+ * excluded) makes one event.
  *
  * @example extractEvents(article)[0] // { date: { value: '2018-11-07', … }, title: 'President Donald Trump sought to convey Wednesday', source: { … } }
  */
 export function extractEvents(article: Article): DatedEvent[] {
+  const sentences = splitSentences(article.text);
+  const timexes = tagSentences(sentences, article.reference);
   const events: DatedEvent[] = [];
-  for (const sentence of splitSentences(article.text)) {
-    if (sentence.isHeading) continue;
+  let next = 0;
+  for (const sentence of sentences) {
     // One sentence naming one date twice ("sometime next year, sometime early next year") reports
     // one event: keep the most specific mention (a modifier, then the longer words).
-    const byValue = new Map<string, Timex & { range: { start: string; end: string } }>();
-    for (const timex of tagTimexes(sentence.text, article.reference)) {
-      if (!isCalendarDate(timex)) continue;
-      const seen = byValue.get(timex.value);
-      if (!seen || (timex.mod && !seen.mod) || (!seen.mod && timex.text.length > seen.text.length))
-        byValue.set(timex.value, timex);
+    const byValue = new Map<string, { timex: Timex; date: EventDate }>();
+    for (; next < timexes.length && (timexes[next]?.start ?? 0) < sentence.end; next += 1) {
+      const timex = timexes[next] as Timex;
+      const date = sentence.isHeading ? undefined : eventDateOf(timex);
+      if (!date) continue;
+      const seen = byValue.get(date.value);
+      if (
+        !seen ||
+        (date.mod && !seen.date.mod) ||
+        (!seen.date.mod && timex.text.length > seen.timex.text.length)
+      ) {
+        byValue.set(date.value, { timex, date });
+      }
     }
-    for (const timex of [...byValue.values()].sort((a, b) => a.start - b.start)) {
+    for (const { timex, date } of [...byValue.values()].sort((a, b) => a.timex.start - b.timex.start)) {
+      const inSentence = { ...timex, start: timex.start - sentence.start, end: timex.end - sentence.start };
       events.push({
-        date: {
-          value: timex.value,
-          start: timex.range.start,
-          end: timex.range.end,
-          granularity: timex.granularity,
-          ...(timex.mod ? { mod: timex.mod } : {}),
-        },
-        title: titleOf(sentence.text, timex),
+        date,
+        title: titleOf(sentence.text, inSentence),
         source: {
           article: article.key,
           text: sentence.text,
           start: sentence.start,
           end: sentence.end,
-          date: { text: timex.text, start: sentence.start + timex.start, end: sentence.start + timex.end },
+          date: { text: timex.text, start: timex.start, end: timex.end },
         },
       });
     }

@@ -6,7 +6,7 @@ export const NK_TALKS_EXPECTED = [
   { phrase: 'sought to convey Wednesday', dateText: 'Wednesday', value: '2018-11-07' },
   { phrase: "Tuesday's midterm elections", dateText: 'Tuesday', value: '2018-11-06' },
   { phrase: "Pompeo's Thursday meeting", dateText: 'Thursday', value: '2018-11-08' },
-  { phrase: "five months after Trump's historic summit", dateText: 'five months after', value: '2018-06' },
+  { phrase: "five months after Trump's historic summit", dateText: 'five months', value: '2018-06' },
   { phrase: 'KCNA said November 2', dateText: 'November 2', value: '2018-11-02' },
   { phrase: 'Dunford hinted Monday', dateText: 'Monday', value: '2018-11-05' },
   { phrase: 'threats over the weekend', dateText: 'the weekend', value: '2018-W44-WE' },

@@ -8,6 +8,7 @@ import {
   formatIsoWeek,
   formatMonth,
   lastDayOfMonth,
+  parseIsoDate,
   startOfIsoWeek,
 } from './calendar.ts';
 import { runLate } from './late-parsers.ts';
@@ -30,10 +31,10 @@ import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
 import { partOfDayAloneFilter } from './refiners/part-of-day-alone-filter.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
-import { weekdayPartOfDayRefiner } from './refiners/weekday-part-of-day-refiner.ts';
 import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
 import {
   GRANULARITY_TAG,
+  IMPLIED_DATE_TAG,
   MOD_TAG,
   PART_OF_DAY_TAG,
   readTag,
@@ -70,7 +71,6 @@ function createNewsChrono(): chrono.Chrono {
     withinDurationRefiner,
     eventAnchoredOffsetRefiner,
     tenseDirectionRefiner,
-    weekdayPartOfDayRefiner,
     modifierPrefixRefiner,
   );
   return newsChrono;
@@ -155,7 +155,9 @@ function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedR
       if (partOfDay) return `${formatDate(date)}T${partOfDay}`;
       const hour = String(result.start.get('hour') ?? 0).padStart(2, '0');
       const minute = String(result.start.get('minute') ?? 0).padStart(2, '0');
-      return `${formatDate(date)}T${hour}:${minute}`;
+      // "16:15 UTC": the time is in UTC whatever the article's zone (TIMEX3 `T16:15Z`).
+      const utc = /\b(?:UTC|GMT)\b|\d(?:Z)\b/.test(result.text) ? 'Z' : '';
+      return `${formatDate(date)}T${hour}:${minute}${utc}`;
     }
     case 'week':
       return formatIsoWeek(date);
@@ -176,6 +178,21 @@ function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedR
   }
 }
 
+function impliedDateOf(result: ParsedResult): Timex['impliedDate'] {
+  const [day, granularity] = (readTag(result.tags(), IMPLIED_DATE_TAG) ?? '').split('|') as [
+    string,
+    Granularity | undefined,
+  ];
+  const date = parseIsoDate(day);
+  if (!date || !granularity) return undefined;
+  const range = rangeOf(granularity, date, undefined);
+  return {
+    value: timexValueOf(granularity, date, result),
+    granularity,
+    range: { start: formatDate(range.start), end: formatDate(range.end) },
+  };
+}
+
 function toTimex(result: ParsedResult, anchor: string): Timex {
   const withoutTrailing = result.text.replace(TRAILING_PUNCTUATION_RE, '');
   // TimeML spans leave out the preposition: "on Thursday" is tagged "Thursday".
@@ -187,7 +204,16 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
   if (explicitValue) {
     // Durations, sets and vague references name no span of the calendar.
     const type = (readTag(result.tags(), TYPE_TAG) as TimexType | undefined) ?? 'DATE';
-    return { type, value: explicitValue, ...(mod ? { mod } : {}), granularity: 'vague', ...span, anchor };
+    const implied = impliedDateOf(result);
+    return {
+      type,
+      value: explicitValue,
+      ...(mod ? { mod } : {}),
+      granularity: 'vague',
+      ...span,
+      anchor,
+      ...(implied ? { impliedDate: implied } : {}),
+    };
   }
   const granularity = granularityOf(result);
   const date: CivilDate = {

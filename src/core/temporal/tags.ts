@@ -11,6 +11,8 @@ export const DIRECTION_TAG = 'news/direction:';
 export const PART_OF_DAY_TAG = 'news/part-of-day:';
 export const TYPE_TAG = 'news/type:';
 export const SEASON_TAG = 'news/season:';
+/** `2018-06-08|month`: the date a duration measures back to ("five months after the summit"). */
+export const IMPLIED_DATE_TAG = 'news/implied-date:';
 
 export const granularityTag = (granularity: Granularity): string => `${GRANULARITY_TAG}${granularity}`;
 export const modTag = (mod: TimexMod): string => `${MOD_TAG}${mod}`;

@@ -45,18 +45,27 @@ function nearest(markers: readonly Marker[], start: number, end: number): number
  * @example directionAround('The meeting will be held Friday.', 25, 31) // 'future'
  */
 export function directionAround(sentence: string, start: number, end: number): Direction | undefined {
-  const { future: futureMarkers, past: pastMarkers } = markersOfSentence(sentence);
-  const future = nearest(futureMarkers, start, end);
-  const past = nearest(pastMarkers, start, end);
+  const { future: futureMarkers, past: pastMarkers, quotes } = markersOfSentence(sentence);
+  // Inside a quotation the speaker's own tense counts, not the reporting verb around it.
+  const quote = quotes.find((span) => span.start <= start && end <= span.end);
+  const within = (markers: Marker[]) =>
+    quote ? markers.filter((m) => m.start >= quote.start && m.end <= quote.end) : markers;
+  const future = nearest(within(futureMarkers), start, end);
+  const past = nearest(within(pastMarkers), start, end);
   if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return undefined;
   // On a tie ("was scheduled") the specific future marker beats the generic -ed form.
   return future <= past ? 'future' : 'past';
 }
 
-let lastSentence: { text: string; markers: { future: Marker[]; past: Marker[] } } | undefined;
+// Quotations: “…”, "…", ``…'' (the Penn Treebank style of the news corpora), ‘…’.
+const QUOTE_RE = /“[^”]*”|"[^"]*"|``.*?''|‘[^’]*’/g;
+
+let lastSentence:
+  | { text: string; markers: { future: Marker[]; past: Marker[]; quotes: Marker[] } }
+  | undefined;
 
 /** The tense markers of a sentence, remembered for the last one (asked once per date in it). */
-function markersOfSentence(sentence: string): { future: Marker[]; past: Marker[] } {
+function markersOfSentence(sentence: string): { future: Marker[]; past: Marker[]; quotes: Marker[] } {
   if (lastSentence?.text === sentence) return lastSentence.markers;
   const chains = markersOf(sentence, FUTURE_CHAIN_RE);
   // Blank out the future verb groups (same length, offsets kept) before looking for past verbs.
@@ -66,6 +75,7 @@ function markersOfSentence(sentence: string): { future: Marker[]; past: Marker[]
   const markers = {
     future: [...chains, ...markersOf(sentence, FUTURE_WORD_RE)],
     past: markersOf(masked, PAST_RE),
+    quotes: markersOf(sentence, QUOTE_RE),
   };
   lastSentence = { text: sentence, markers };
   return markers;

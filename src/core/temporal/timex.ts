@@ -41,4 +41,13 @@ export interface Timex {
   readonly range?: { readonly start: string; readonly end: string };
   /** The ISO date this expression was resolved against (the reference date). */
   readonly anchor: string;
+  /**
+   * For a duration that measures from an event ("five months after the summit"): the date of
+   * that event, which is what a timeline needs.
+   */
+  readonly impliedDate?: {
+    readonly value: string;
+    readonly granularity: Granularity;
+    readonly range: { readonly start: string; readonly end: string };
+  };
 }

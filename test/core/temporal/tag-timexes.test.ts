@@ -52,6 +52,63 @@ function expectSingleTimex(reference: ReferenceDate, expected: Expected): Timex 
 }
 
 describe('tagTimexes', () => {
+  describe('offsets from an event ("five months after the summit")', () => {
+    it.each([
+      {
+        sentence:
+          "The two countries still haven't agreed -- five months after Trump's historic summit with Kim.",
+        text: 'five months',
+        value: 'P5M',
+        implied: {
+          value: '2018-06',
+          granularity: 'month',
+          range: { start: '2018-06-01', end: '2018-06-30' },
+        },
+      },
+      {
+        sentence: 'The country was rebuilt two years after the war.',
+        text: 'two years',
+        value: 'P2Y',
+        implied: { value: '2016', granularity: 'year', range: { start: '2016-01-01', end: '2016-12-31' } },
+      },
+      {
+        sentence: 'It collapsed three days after the vote.',
+        text: 'three days',
+        value: 'P3D',
+        implied: {
+          value: '2018-11-05',
+          granularity: 'day',
+          range: { start: '2018-11-05', end: '2018-11-05' },
+        },
+      },
+      {
+        sentence: 'It collapsed two weeks after the vote.',
+        text: 'two weeks',
+        value: 'P2W',
+        implied: {
+          value: '2018-W43',
+          granularity: 'week',
+          range: { start: '2018-10-22', end: '2018-10-28' },
+        },
+      },
+    ])(
+      'tags "$text" as the duration $value and dates the event it counts from',
+      ({ sentence, text, value, implied }) => {
+        const timexes = tagTimexes(sentence, THURSDAY);
+        const start = sentence.indexOf(text);
+        expect(timexes).toHaveLength(1);
+        expect(timexes[0]).toMatchObject({
+          type: 'DURATION',
+          value,
+          text,
+          start,
+          end: start + text.length,
+          impliedDate: implied,
+        });
+      },
+    );
+  });
+
   describe('against Thursday 2018-11-08, America/New_York', () => {
     it.each<Expected>([
       // A bare weekday in a past-tense sentence: the latest such day on or before the reference.
@@ -187,34 +244,6 @@ describe('tagTimexes', () => {
 
     it.each<Expected>([
       // "N units after <event>": the event lies N units before the reference.
-      {
-        sentence:
-          "The two countries still haven't agreed -- five months after Trump's historic summit with Kim.",
-        text: 'five months after',
-        value: '2018-06',
-        granularity: 'month',
-        range: ['2018-06-01', '2018-06-30'],
-      },
-      {
-        sentence: 'The country was rebuilt two years after the war.',
-        text: 'two years after',
-        value: '2016',
-        granularity: 'year',
-        range: ['2016-01-01', '2016-12-31'],
-      },
-      {
-        sentence: 'It collapsed three days after the vote.',
-        text: 'three days after',
-        value: '2018-11-05',
-        granularity: 'day',
-      },
-      {
-        sentence: 'It collapsed two weeks after the vote.',
-        text: 'two weeks after',
-        value: '2018-W43',
-        granularity: 'week',
-        range: ['2018-10-22', '2018-10-28'],
-      },
       // With a date after it, the offset counts from that date (chrono's own merge).
       {
         sentence: 'The meeting happened two days after June 12.',

@@ -22,8 +22,10 @@ function nearestWeekday(day: CivilDate, weekday: number, direction: Direction | 
 
 // A date after these words is a deadline or a target ("extended to Nov. 16", "record Dec. 15"):
 // the tense of the verb says nothing about it.
-const TARGET_BEFORE_RE =
-  /\b(?:to|until|till|through|by|before|effective|due|record|starting|beginning|from|for)\s+$/i;
+const TARGET_BEFORE_RE = /\b(?:to|through|by|before|effective|due|record|starting|beginning|from|for)\s+$/i;
+// A date after these words is a deadline still ahead ("postponed until Tuesday morning", "ready to
+// leave as soon as Tuesday").
+const DEADLINE_BEFORE_RE = /\b(?:until|till|as soon as|as early as|no later than)\s+$/i;
 
 /** The year that puts month/day nearest to the reference (chrono's own choice, host-independent). */
 function nearestYear(reference: CivilDate, month: number, day: number): number {
@@ -67,7 +69,7 @@ export const tenseDirectionRefiner: Refiner = {
     for (const result of results) {
       const tags = result.tags();
       const qualifier = readTag(tags, DIRECTION_TAG);
-      const target = TARGET_BEFORE_RE.test(context.text.slice(Math.max(0, result.index - 12), result.index));
+      const before = context.text.slice(Math.max(0, result.index - 16), result.index);
       const sentenceDirection = directionAround(
         context.text,
         result.index,
@@ -76,9 +78,11 @@ export const tenseDirectionRefiner: Refiner = {
       const direction: Direction | undefined =
         qualifier === 'past' || qualifier === 'future'
           ? qualifier
-          : target && sentenceDirection === 'past'
-            ? undefined
-            : sentenceDirection;
+          : DEADLINE_BEFORE_RE.test(before)
+            ? 'future'
+            : TARGET_BEFORE_RE.test(before) && sentenceDirection === 'past'
+              ? undefined
+              : sentenceDirection;
       const start = result.start;
       let resolved: CivilDate | undefined;
       if (readTag(tags, GRANULARITY_TAG) === 'weekend') {
@@ -96,10 +100,18 @@ export const tenseDirectionRefiner: Refiner = {
         let candidate: CivilDate = { year: reference.year, month, day };
         const pivot: CivilDate = hasDay ? reference : { ...reference, day: 1 };
         if (direction === undefined) candidate = { ...candidate, year: nearestYear(pivot, month, day) };
+        const weekday = start.isCertain('weekday') ? start.get('weekday') : null;
         if (direction === 'past' && compareDates(candidate, pivot) > 0)
           candidate = { ...candidate, year: reference.year - 1 };
         if (direction === 'future' && compareDates(candidate, pivot) < 0)
           candidate = { ...candidate, year: reference.year + 1 };
+        // "Monday, Oct. 26": the year in which Oct. 26 is a Monday settles it.
+        if (hasDay && weekday !== null) {
+          const matching = [candidate.year, reference.year, reference.year - 1, reference.year + 1].find(
+            (year) => weekdayOf({ year, month, day }) === weekday,
+          );
+          if (matching !== undefined) candidate = { ...candidate, year: matching };
+        }
         resolved = candidate;
       }
       if (!resolved) continue;
