@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // test/corpora reads ../shared/corpora, which users' clones do not have: `npm run test:corpora`.
+    exclude: [...configDefaults.exclude, 'test/corpora/**'],
     // Tests spawn the CLI and start real servers; a slow CI machine needs more than 5 s.
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -74,7 +74,11 @@ export interface Te3Scores extends Te3Counts {
 /** Inclusive token index range of a TIMEX3; undefined when it covers no token (only blanks). */
 type TokenRange = readonly [first: number, last: number] | undefined;
 
-/** The tokens a character span touches: a TIMEX3 edge inside a token takes the whole token. */
+/**
+ * The tokens a character span touches: a TIMEX3 edge inside a token takes the whole token, since
+ * the toolkit knows TIMEX3s only by the tokens they cover (gold "10 p.m" and ours "10 p.m." at a
+ * sentence end both cover the token `p.m.`: a strict match).
+ */
 function findTokenRange(tokens: readonly Token[], start: number, end: number): TokenRange {
   let low = 0;
   let high = tokens.length;
@@ -109,6 +113,8 @@ function findFirstDifference(a: readonly Token[], b: readonly Token[]): number {
  * One-to-one is pinned by scorer check 2 (MEANTIME vs XTime): counting every gold TIMEX3 that
  * overlaps some system one gives 443 relaxed matches there, one-to-one gives the toolkit's 438
  * ("more than a week now" overlaps gold "a week" and "now" but matches only the first).
+ * Not pinned by either check: pairing system-first instead of gold-first, or counting strict
+ * matches as a separate exact pairing, gives the same 438 relaxed / 392 strict there.
  *
  * @example
  * const text = 'On Monday morning.';

@@ -114,7 +114,7 @@ function readText(source: string, name: string): RawText {
  * with offsets into that text. The text is exactly the characters between the tags, with the
  * five XML entities decoded (AQUAINT writes `Standard &amp; Poor's`); nothing else is touched.
  *
- * @example parseTimeml(tml).timexes[0] // { tid: 't1', type: 'DATE', value: '2005-10-04', text: 'October 04, 2005', start: 37, end: 53, ... }
+ * @example parseTimeml(tml).timexes[0] // { tid: 't1', type: 'DATE', value: '2005-10-04', text: 'October 04, 2005', start: 41, end: 57, ... }
  */
 export function parseTimeml(source: string, name = 'document'): TimemlDocument {
   const dctElement = DCT_RE.exec(source);
@@ -172,7 +172,7 @@ function escapeAttribute(value: string): string {
  * for byte, and everything outside TEXT (DOCID, DCT and its TIMEX3, links) is left as it is.
  * Timexes must not overlap: a TIMEX3 cannot straddle another.
  *
- * @example writeTimeml(tml, [{ type: 'DATE', value: '2005-10-12', start: 200, end: 210 }])
+ * @example writeTimeml(tml, [{ type: 'DATE', value: '2005-10-12', start: 194, end: 204 }])
  * // '…<TEXT>…held on <TIMEX3 tid="t1" type="DATE" value="2005-10-12">October 12</TIMEX3>.…</TEXT>…'
  */
 export function writeTimeml(source: string, timexes: readonly TimexToWrite[], name = 'document'): string {
