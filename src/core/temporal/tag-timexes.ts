@@ -51,8 +51,6 @@ import type { Granularity, Timex, TimexMod, TimexType } from './timex.ts';
 function createNewsChrono(): chrono.Chrono {
   const newsChrono = chrono.casual.clone();
   newsChrono.parsers.unshift(
-    ordinalQuarterParser,
-    namedQuarterParser,
     decadeParser,
     seasonParser,
     qualifiedMonthParser,
@@ -63,7 +61,14 @@ function createNewsChrono(): chrono.Chrono {
     theDayParser,
   );
   newsChrono.refiners.push(
-    runLate(durationParser, barePluralDurationParser, setParser, vagueReferenceParser),
+    runLate(
+      ordinalQuarterParser,
+      namedQuarterParser,
+      durationParser,
+      barePluralDurationParser,
+      setParser,
+      vagueReferenceParser,
+    ),
     bareYearRefiner,
     falsePositiveFilter,
     partOfDayAloneFilter,
