@@ -12,7 +12,7 @@ import {
   startOfIsoWeek,
 } from './calendar.ts';
 import { runLate } from './late-parsers.ts';
-import { barePluralDurationParser, durationParser } from './parsers/duration-parser.ts';
+import { barePluralDurationParser, durationParser, pastDecadeParser } from './parsers/duration-parser.ts';
 import { partOfDayParser } from './parsers/part-of-day-parser.ts';
 import { periodPartParser } from './parsers/period-part-parser.ts';
 import { qualifiedMonthParser } from './parsers/qualified-month-parser.ts';

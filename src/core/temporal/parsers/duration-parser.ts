@@ -14,8 +14,12 @@ const DURATION_RE = new RegExp(
     String.raw`(?!\s+(?:ago|earlier|later|before|after|from now|hence|since|back)\b)`,
   'i',
 );
-/** "for years", "over decades": a bare plural unit after a preposition of extent. */
-const BARE_PLURAL_RE = /(?<=\b(?:for|over)\s+)(years|months|weeks|days|decades|hours|minutes)(?![\w'-])/i;
+/** "for years", "within minutes": a bare plural unit after a preposition of extent. */
+const BARE_PLURAL_RE =
+  /(?<=\b(?:for|over|within|in)\s+)(years|months|weeks|days|decades|hours|minutes)(?![\w'-])/i;
+/** "the past decade", "the next century": a decade or century counted back or ahead. */
+const PAST_DECADE_RE =
+  /(?<![\w'-])(?:the\s+)?(?:past|last|next|coming|previous)\s+(decade|century)(?![\w'-])/i;
 
 const DATE_UNITS: Record<string, string> = {
   day: 'D',
@@ -103,11 +107,23 @@ export const durationParser: Parser = {
   },
 };
 
-/** "for years", "over decades" → `PXY`, `PXDE`. */
+/** "for years", "within minutes" → `PXY`, `PTXM`. */
 export const barePluralDurationParser: Parser = {
-  pattern: gatedPattern(/\b(?:for|over)\s/i, BARE_PLURAL_RE),
+  pattern: gatedPattern(/\b(?:for|over|within|in)\s/i, BARE_PLURAL_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const value = durationValue('X', match[1] ?? '');
+    if (!value) return null;
+    const result = context.createParsingResult(match.index ?? 0, match[0], {});
+    result.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
+    return result;
+  },
+};
+
+/** "the past decade" → `P10Y`; "the next century" → `P100Y`. */
+export const pastDecadeParser: Parser = {
+  pattern: gatedPattern(/decade|century/i, PAST_DECADE_RE),
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const value = durationValue(1, match[1] ?? '');
     if (!value) return null;
     const result = context.createParsingResult(match.index ?? 0, match[0], {});
     result.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);

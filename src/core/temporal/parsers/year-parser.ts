@@ -7,7 +7,9 @@ import { granularityTag } from '../tags.ts';
 const YEAR_RE =
   /(?<![\w$£€.,'/-])((?:fiscal|calendar|the\s+(?:fiscal\s+)?year)\s+)?(1[5-9]\d\d|20\d\d)(?!s\b)(?:'s)?(?![\w%/]|[.,]\d|-\d)/gi;
 const FOUR_DIGITS_RE = /\d{4}/;
-const DECADE_RE = /(?<![\w$'-])(?:the\s+)?(?:(1[5-9]\d|20\d)0s|'(\d)0s)(?![\w'-])/i;
+// "the 1990s", "the '80s", and "the 70s and 80s" (two digits after "the" or "and", not ages: "in their 70s").
+const DECADE_RE =
+  /(?<![\w$'-])(?:the\s+)?(?:(1[5-9]\d|20\d)0s|'(\d)0s|(?<=\b(?:the|and)\s+)([1-9])0s)(?![\w'-])/i;
 
 /**
  * Years standing alone (chrono declines bare years, #246, #192, and its own filter drops any
@@ -38,7 +40,7 @@ export const bareYearRefiner: Refiner = {
 export const decadeParser: Parser = {
   pattern: gatedPattern(/0s\b/, DECADE_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const decade = match[1] ? Number(match[1]) : 190 + Number(match[2]);
+    const decade = match[1] ? Number(match[1]) : 190 + Number(match[2] ?? match[3]);
     const result = context.createParsingResult(match.index ?? 0, match[0], { year: decade * 10 });
     result.addTag(granularityTag('decade'));
     return result;
