@@ -12,11 +12,16 @@ import {
   startOfIsoWeek,
 } from './calendar.ts';
 import { runLate } from './late-parsers.ts';
+import { dayOfMonthParser } from './parsers/day-of-month-parser.ts';
 import { barePluralDurationParser, durationParser, pastDecadeParser } from './parsers/duration-parser.ts';
 import { partOfDayParser } from './parsers/part-of-day-parser.ts';
 import { periodPartParser } from './parsers/period-part-parser.ts';
 import { qualifiedMonthParser } from './parsers/qualified-month-parser.ts';
-import { namedQuarterParser, ordinalQuarterParser } from './parsers/quarter-parser.ts';
+import {
+  abbreviatedQuarterParser,
+  namedQuarterParser,
+  ordinalQuarterParser,
+} from './parsers/quarter-parser.ts';
 import { relativePeriodParser } from './parsers/relative-period-parser.ts';
 import { seasonParser } from './parsers/season-parser.ts';
 import { setParser } from './parsers/set-parser.ts';
@@ -52,20 +57,23 @@ function createNewsChrono(): chrono.Chrono {
   const newsChrono = chrono.casual.clone();
   newsChrono.parsers.unshift(
     decadeParser,
-    seasonParser,
     qualifiedMonthParser,
     periodPartParser,
     relativePeriodParser,
     weekendParser,
     partOfDayParser,
     theDayParser,
+    dayOfMonthParser,
   );
   newsChrono.refiners.push(
     runLate(
       ordinalQuarterParser,
       namedQuarterParser,
+      abbreviatedQuarterParser,
       durationParser,
       barePluralDurationParser,
+      pastDecadeParser,
+      seasonParser,
       setParser,
       vagueReferenceParser,
     ),
@@ -133,6 +141,10 @@ function rangeOf(
     }
     case 'quarter': {
       const first = { year: date.year, month: Math.floor((date.month - 1) / 3) * 3 + 1, day: 1 };
+      return { start: first, end: addDays(addMonths(first, 3), -1) };
+    }
+    case 'season': {
+      const first = { year: date.year, month: date.month, day: 1 };
       return { start: first, end: addDays(addMonths(first, 3), -1) };
     }
     case 'decade':

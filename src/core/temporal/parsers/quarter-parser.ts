@@ -75,3 +75,15 @@ export const namedQuarterParser: Parser = {
     return quarterResult(context, match.index ?? 0, match[0], Math.floor(index / 4), (index % 4) + 1);
   },
 };
+
+const ABBREVIATED_QUARTER_RE = /(?<![\w'-])(?:Q([1-4])\s*(?:(\d{4})|'(\d{2}))|(\d{4})\s*Q([1-4]))(?![\w'-])/;
+
+/** "Q3 2018", "Q3 '18", "2018 Q3" → `2018-Q3`. */
+export const abbreviatedQuarterParser: Parser = {
+  pattern: gatedPattern(/Q[1-4]/, ABBREVIATED_QUARTER_RE),
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const year = match[2] ?? match[4] ?? (match[3] ? `20${match[3]}` : undefined);
+    const quarter = Number(match[1] ?? match[5]);
+    return year ? quarterResult(context, match.index ?? 0, match[0], Number(year), quarter) : null;
+  },
+};

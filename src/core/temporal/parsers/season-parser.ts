@@ -6,6 +6,8 @@ import { granularityTag, SEASON_TAG } from '../tags.ts';
 const SEASON_RE =
   /(?<![\w'-])(?:(this|last|past|next|coming|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w'-])/i;
 
+const PREPOSITION_BEFORE_RE = /\b(until|till|by|before|since)\s+$/i;
+
 /** TIMEX3 season codes and the month each begins in (northern hemisphere, as the corpora use). */
 const SEASONS: Record<string, { code: string; month: number }> = {
   spring: { code: 'SP', month: 3 },
@@ -19,13 +21,17 @@ const SEASONS: Record<string, { code: string; month: number }> = {
  * Seasons (TIMEX3 `2018-SU`), which chrono does not read:
  * - "this summer" → the reference year's; "last fall", "next spring" → the one before or after
  * - "the summer of 1998", "winter 2019" → that year's
- * - "the summer" → the reference year's
+ * - "the summer" → the reference year's; "until spring" → the next, "since spring" → the last
  * A bare "fall" or "spring" without a qualifier or year is a verb or a noun, not a date.
  */
 export const seasonParser: Parser = {
   pattern: gatedPattern(/spring|summer|fall|autumn|winter/i, SEASON_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const qualifier = match[1]?.toLowerCase();
+    // "until spring" looks ahead to the next one, "since spring" back to the last one.
+    const before = context.text.slice(Math.max(0, (match.index ?? 0) - 8), match.index ?? 0);
+    const preposition = PREPOSITION_BEFORE_RE.exec(before)?.[1]?.toLowerCase();
+    const qualifier =
+      match[1]?.toLowerCase() ?? (preposition === 'since' ? 'last' : preposition ? 'next' : undefined);
     const season = SEASONS[(match[2] ?? '').toLowerCase()];
     if (!season || (!qualifier && !match[3])) return null;
     const reference = referenceDayOf(context);

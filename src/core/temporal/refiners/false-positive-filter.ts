@@ -10,6 +10,8 @@ const FRACTION_RE = /^(?:\d+\s+)?\d{1,2}\/(?:2|4|8|16|32|64)$/;
 const BARE_NUMBER_RE = /^(?:at\s+)?\d+(?:[.,]\d+)?(?:\s*(?:to|-)\s*\d+(?:[.,]\d+)?)?(?:\s+\d+\/\d+)?$/i;
 // "may" and "march" as verbs (chrono #518, #242): a lower-case month name with nothing dated near.
 const VERB_MONTH_RE = /^(?:may|march)$/;
+// "The ban lasts until spring": chrono reads "lasts" as "last s(econd)".
+const LAST_AS_VERB_RE = /^lasts?$/i;
 
 function isFalsePositive(result: ParsedResult, text: string): boolean {
   // Our own parsers' results (bare years, durations) were checked where they were read.
@@ -22,7 +24,7 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
     /^\s*(?:of|share|point|percent|%)/i.test(text.slice(result.index + result.text.length))
   )
     return true;
-  if (VERB_MONTH_RE.test(span)) return true;
+  if (VERB_MONTH_RE.test(span) || LAST_AS_VERB_RE.test(span)) return true;
   return false;
 }
 
@@ -32,6 +34,7 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
  * - prices and fractions: "2.50 a share" (a.m.?), "1/4", "12 3/4", "2/3 of members"
  * - bare numbers read as times: "at 20"
  * - "may" and "march" in lower case: the verbs ("The troops will march on the capital.")
+ * - "lasts": the verb, not "last s(econd)" ("The ban lasts until spring.")
  */
 export const falsePositiveFilter: Refiner = {
   refine: (context, results) => results.filter((result) => !isFalsePositive(result, context.text)),
