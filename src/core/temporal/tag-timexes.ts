@@ -66,6 +66,7 @@ function createNewsChrono(): chrono.Chrono {
     dayOfMonthParser,
   );
   newsChrono.refiners.push(
+    falsePositiveFilter,
     runLate(
       ordinalQuarterParser,
       namedQuarterParser,
@@ -78,7 +79,6 @@ function createNewsChrono(): chrono.Chrono {
       vagueReferenceParser,
     ),
     bareYearRefiner,
-    falsePositiveFilter,
     partOfDayAloneFilter,
     vagueReferenceRefiner,
     withinDurationRefiner,

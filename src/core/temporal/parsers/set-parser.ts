@@ -36,7 +36,7 @@ const PERIODS: Record<string, string> = {
 };
 
 const SET_RE = new RegExp(
-  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|annually|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})s(?:\s+(night|morning|evening|afternoon)s)?)(?![\w'-])`,
+  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|annually|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})(?:s|\s+(night|morning|evening|afternoon)s))(?![\w'-])`,
   'i',
 );
 const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };

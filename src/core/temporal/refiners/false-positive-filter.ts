@@ -12,6 +12,8 @@ const BARE_NUMBER_RE = /^(?:at\s+)?\d+(?:[.,]\d+)?(?:\s*(?:to|-)\s*\d+(?:[.,]\d+
 const VERB_MONTH_RE = /^(?:may|march)$/;
 // "The ban lasts until spring": chrono reads "lasts" as "last s(econd)".
 const LAST_AS_VERB_RE = /^lasts?$/i;
+// "in the quarter": chrono counts "the" as one (in one quarter's time); news means the quarter itself.
+const THE_AS_ONE_RE = /^(?:in|within|for)\s+the\s+(?:quarter|year|month|week|day)$/i;
 
 function isFalsePositive(result: ParsedResult, text: string): boolean {
   // Our own parsers' results (bare years, durations) were checked where they were read.
@@ -24,7 +26,7 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
     /^\s*(?:of|share|point|percent|%)/i.test(text.slice(result.index + result.text.length))
   )
     return true;
-  if (VERB_MONTH_RE.test(span) || LAST_AS_VERB_RE.test(span)) return true;
+  if (VERB_MONTH_RE.test(span) || LAST_AS_VERB_RE.test(span) || THE_AS_ONE_RE.test(span)) return true;
   return false;
 }
 
@@ -35,6 +37,7 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
  * - bare numbers read as times: "at 20"
  * - "may" and "march" in lower case: the verbs ("The troops will march on the capital.")
  * - "lasts": the verb, not "last s(econd)" ("The ban lasts until spring.")
+ * - "in the quarter": not one quarter from now but the quarter itself (read by our own parser)
  */
 export const falsePositiveFilter: Refiner = {
   refine: (context, results) => results.filter((result) => !isFalsePositive(result, context.text)),
