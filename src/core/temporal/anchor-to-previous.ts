@@ -3,7 +3,7 @@ import { COUNT_SOURCE, countValue } from './numbers.ts';
 import type { Timex } from './timex.ts';
 
 const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
-const LATER_RE = new RegExp(String.raw`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
+const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 
 function quarterTimex(timex: Timex, year: number, quarter: number): Timex {

@@ -1,7 +1,7 @@
 import type { ParsingContext } from 'chrono-node';
 
-// Fails at once wherever it is tried: a literal that never occurs in text.
-const NEVER_RE = /\u0000\u0001\u0002/;
+// Fails at once wherever it is tried: two Unicode noncharacters, which never occur in text.
+const NEVER_RE = /\uFDD0\uFDD1/;
 
 /**
  * A parser pattern that is only run on texts holding one of its keywords. Our patterns open with

@@ -26,12 +26,7 @@ export function runLate(...parsers: Parser[]): Refiner {
     refine: (context: ParsingContext, results: ParsingResult[]) => {
       let merged = results;
       for (const parser of parsers) {
-        const pattern = parser.pattern(context);
-        const global = new RegExp(
-          pattern.source,
-          pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
-        );
-        for (const match of context.text.matchAll(global)) {
+        for (const match of context.text.matchAll(globalOf(parser.pattern(context)))) {
           const extracted = parser.extract(context, match);
           if (!extracted || !('index' in extracted) || !('text' in extracted)) continue;
           const late = extracted as ParsingResult;

@@ -4,8 +4,8 @@ import { COUNT_SOURCE, countValue } from '../numbers.ts';
 import { granularityTag, modTag, typeTag, valueTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
 
-const UNIT_SOURCE = String.raw`(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`;
-const MOD_SOURCE = String.raw`(?:about|almost|nearly|approximately|roughly|around|more than|less than|over|under|at least|up to|some|only|just)`;
+const UNIT_SOURCE = `(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`;
+const MOD_SOURCE = `(?:about|almost|nearly|approximately|roughly|around|more than|less than|over|under|at least|up to|some|only|just)`;
 const DETERMINER_SOURCE = String.raw`(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|preceding|initial)\s+)?`;
 
 /** "the past two months", "nearly 2 1/2 years", "16-hour", "a week" (not "a week ago": chrono's). */
