@@ -12,6 +12,8 @@ const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 const PAST_RE =
   /\b(?:was|were|had|did|said|told|met|held|took|made|gave|went|came|saw|began|sought|thought|found|left|led|won|lost|spoke|wrote|rose|fell|\w{3,}ed|last|ago|earlier|previous|former)\b/gi;
 
+const ADJECTIVAL_PARTICIPLE_RE = /\b(?:the|a|an|its|their|his|her|our|this|that|these|those)\s+\w{3,}ed\b/gi;
+
 interface Marker {
   readonly start: number;
   readonly end: number;
@@ -72,6 +74,8 @@ function markersOfSentence(sentence: string): { future: Marker[]; past: Marker[]
   let masked = sentence;
   for (const chain of chains)
     masked = masked.slice(0, chain.start) + ' '.repeat(chain.end - chain.start) + masked.slice(chain.end);
+  // "the reduced dividend", "an expected loss": a participle after a determiner is an adjective.
+  masked = masked.replace(ADJECTIVAL_PARTICIPLE_RE, (whole) => ' '.repeat(whole.length));
   const markers = {
     future: [...chains, ...markersOf(sentence, FUTURE_WORD_RE)],
     past: markersOf(masked, PAST_RE),

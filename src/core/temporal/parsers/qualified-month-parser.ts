@@ -4,24 +4,36 @@ import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const QUALIFIED_MONTH_RE =
-  /(?<![\w'-])(last|this|next|past|coming)\s+(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?!\s*\d)(?![\w'-])/i;
+const MONTH_NAMES_SOURCE =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
+const QUALIFIED_MONTH_RE = new RegExp(
+  `(?<![\\w'-])(?:(last|this|next|past|coming)\\s+(${MONTH_NAMES_SOURCE})\\.?|(${MONTH_NAMES_SOURCE})\\.?\\s+(?:of\\s+)?(last|this|next) year)(?!\\s*\\d)(?![\\w'-])`,
+  'i',
+);
 
 /**
  * A month named with "last", "this" or "next" (chrono reads the month and drops the word):
- * - "last February" → the latest February before the reference month
+ * - "last February" → the latest February before the reference month; "July last year" → that July
  * - "this September" → the reference year's
  * - "next March" → the first March after the reference month
  */
 export const qualifiedMonthParser: Parser = {
   pattern: gatedPattern(/\b(?:last|this|next|past|coming)\s/i, QUALIFIED_MONTH_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const qualifier = (match[1] ?? '').toLowerCase();
-    const month = MONTHS.indexOf((match[2] ?? '').toLowerCase().slice(0, 3)) + 1;
     const reference = referenceDayOf(context);
     let year = reference.year;
-    if ((qualifier === 'last' || qualifier === 'past') && month >= reference.month) year -= 1;
-    if ((qualifier === 'next' || qualifier === 'coming') && month <= reference.month) year += 1;
+    if (match[3]) {
+      // "July last year", "March of next year": that month of that year.
+      const relativeYear = (match[4] ?? 'this').toLowerCase();
+      year += relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0;
+    } else {
+      const qualifier = (match[1] ?? '').toLowerCase();
+      const month = MONTHS.indexOf((match[2] ?? '').toLowerCase().slice(0, 3)) + 1;
+      // "last February": the latest February before this month.
+      if ((qualifier === 'last' || qualifier === 'past') && month >= reference.month) year -= 1;
+      if ((qualifier === 'next' || qualifier === 'coming') && month <= reference.month) year += 1;
+    }
+    const month = MONTHS.indexOf((match[2] ?? match[3] ?? '').toLowerCase().slice(0, 3)) + 1;
     const result = context.createParsingResult(match.index ?? 0, match[0], { year, month });
     result.start.imply('day', 1);
     result.addTag(granularityTag('month'));
