@@ -30,6 +30,8 @@ function dayTimex(timex: Timex, day: CivilDate, anchor: string): Timex {
  * - "two days later" → two days after the last day mentioned ("June 12 … Two days later" → June 14)
  * - "a year ago", "a year earlier" after a quarter → the same quarter a year before, as earnings
  *   reports mean it ("third-quarter profit … from $1.2 million a year earlier" → `1988-Q3`)
+ * - "the quarter", "the year-ago period" → the quarter being discussed (the last one named), or
+ *   that quarter a year before
  *
  * @example anchorToPreviousDates(tagDocument('The summit was held on June 12. Two days later, …'))
  */
@@ -42,6 +44,9 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
     const later = LATER_RE.exec(timex.text);
     if (quarterBefore) {
       resolved = quarterTimex(timex, quarterBefore.year - 1, quarterBefore.quarter);
+    } else if (timex.quarterOffset !== undefined && lastQuarter) {
+      const index = lastQuarter.year * 4 + lastQuarter.quarter - 1 + timex.quarterOffset;
+      resolved = quarterTimex(timex, Math.floor(index / 4), (index % 4) + 1);
     } else if (later && lastDay) {
       const count = countValue(later[1] ?? '');
       const unit = (later[2] ?? '').toLowerCase();
@@ -56,7 +61,9 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
       }
     }
     const quarter = QUARTER_RE.exec(resolved.value);
-    if (quarter) lastQuarter = { year: Number(quarter[1]), quarter: Number(quarter[2]) };
+    // A quarter counted back from the one discussed ("the year-ago quarter") does not change it.
+    if (quarter && !quarterBefore && !timex.quarterOffset)
+      lastQuarter = { year: Number(quarter[1]), quarter: Number(quarter[2]) };
     const day = resolved.granularity === 'day' ? parseIsoDate(resolved.value) : undefined;
     if (day) lastDay = day;
     return resolved;

@@ -42,6 +42,7 @@ import {
   IMPLIED_DATE_TAG,
   MOD_TAG,
   PART_OF_DAY_TAG,
+  QUARTER_OFFSET_TAG,
   readTag,
   SEASON_TAG,
   TYPE_TAG,
@@ -239,7 +240,9 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
     day: result.start.get('day') ?? 1,
   };
   const range = rangeOf(granularity, date, mod);
+  const quarterOffset = readTag(result.tags(), QUARTER_OFFSET_TAG);
   return {
+    ...(quarterOffset !== undefined ? { quarterOffset: Number(quarterOffset) } : {}),
     type: granularity === 'time' ? 'TIME' : 'DATE',
     value: timexValueOf(granularity, date, result),
     ...(mod ? { mod } : {}),

@@ -13,6 +13,8 @@ export const TYPE_TAG = 'news/type:';
 export const SEASON_TAG = 'news/season:';
 /** `2018-06-08|month`: the date a duration measures back to ("five months after the summit"). */
 export const IMPLIED_DATE_TAG = 'news/implied-date:';
+/** Quarters from the quarter under discussion ("the year-ago quarter": -4). */
+export const QUARTER_OFFSET_TAG = 'news/quarter-offset:';
 
 export const granularityTag = (granularity: Granularity): string => `${GRANULARITY_TAG}${granularity}`;
 export const modTag = (mod: TimexMod): string => `${MOD_TAG}${mod}`;

@@ -1,7 +1,7 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
-import { granularityTag } from '../tags.ts';
+import { granularityTag, QUARTER_OFFSET_TAG } from '../tags.ts';
 
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -17,7 +17,7 @@ const ORDINALS: Record<string, number> = {
 const ORDINAL_QUARTER_RE =
   /(?<![\w'-])(the\s+)?(?:(this|last|next|previous) year's\s+|(\d{4})\s+)?(?:(?:fiscal|calendar)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)([\s-]+)(?:fiscal\s+)?(?:quarter|qtr\.?)(?:\s+of\s+(?:(this|last|next) year|(?:fiscal\s+)?(\d{4})))?(?![\w'])/i;
 const NAMED_QUARTER_RE =
-  /(?<![\w'-])(?:the\s+)?((?:(?:latest|last|past|previous|recent|most recent|just-ended|current|same|comparable|corresponding|year-earlier|year-ago|year earlier|year ago|\d{4})\s+)+)?(?:(?:fiscal|calendar)\s+)?(quarter|period)(?![\w'-])|(?<![\w'-])(year-earlier|year-ago)(?![\w'-])/i;
+  /(?<![\w'-])(?:the\s+)?((?:(?:latest|last|past|previous|recent|most recent|just-ended|current|same|comparable|corresponding|year-earlier|year-ago|year earlier|year ago|\d{4})\s+)+)?(?:(?:fiscal|calendar)\s+)?(quarter|period)(\s+(?:of\s+)?last year|\s+a year (?:ago|earlier))?(?![\w'-])|(?<![\w'-])(year-earlier|year-ago)(?![\w'-])/i;
 
 function quarterOf(month: number): number {
   return Math.floor((month - 1) / 3) + 1;
@@ -62,17 +62,22 @@ export const ordinalQuarterParser: Parser = {
 export const namedQuarterParser: Parser = {
   pattern: gatedPattern(/quarter|period|year-earlier|year-ago/i, NAMED_QUARTER_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const modifier = (match[1] ?? match[3] ?? '').toLowerCase().trim();
+    const modifier = `${match[1] ?? match[4] ?? ''} ${match[3] ?? ''}`.toLowerCase().trim();
     const noun = (match[2] ?? '').toLowerCase();
     if (noun === 'period' && modifier === '') return null;
     const reference = referenceDayOf(context);
     let index = reference.year * 4 + quarterOf(reference.month) - 1;
     if (!modifier.includes('current')) index -= 1;
-    if (/year/.test(modifier)) index -= 4;
+    const yearBefore = /year/.test(modifier);
+    if (yearBefore) index -= 4;
     // "the 1988 quarter": the quarter under discussion (the last ended one), in that year.
     const year = /\b(\d{4})\b/.exec(modifier)?.[1];
     if (year) index = Number(year) * 4 + (index % 4);
-    return quarterResult(context, match.index ?? 0, match[0], Math.floor(index / 4), (index % 4) + 1);
+    const result = quarterResult(context, match.index ?? 0, match[0], Math.floor(index / 4), (index % 4) + 1);
+    // Without a year or "current", the text means the quarter it is discussing: the document
+    // tagger moves this onto the last quarter mentioned, when there is one.
+    if (!year && !modifier.includes('current')) result.addTag(`${QUARTER_OFFSET_TAG}${yearBefore ? -4 : 0}`);
+    return result;
   },
 };
 
