@@ -34,6 +34,11 @@ const DATE_UNITS: Record<string, string> = {
 // TimeML writes decades and centuries in years: "two decades" is P20Y.
 const YEARS_PER_UNIT: Record<string, number> = { decade: 10, centur: 100 };
 const TIME_UNITS: Record<string, string> = { second: 'S', minute: 'M', hour: 'H' };
+/** TIMEX3 mod of a duration's hedge word ("about", "at least"). */
+export function durationModOf(words: string): TimexMod | undefined {
+  return MODS[words.trim().toLowerCase()];
+}
+
 const MODS: Record<string, TimexMod> = {
   about: 'APPROX',
   approximately: 'APPROX',
@@ -48,6 +53,7 @@ const MODS: Record<string, TimexMod> = {
   'more than': 'MORE_THAN',
   over: 'MORE_THAN',
   'at least': 'MORE_THAN',
+  'at most': 'LESS_THAN',
 };
 
 /**
@@ -99,7 +105,7 @@ export const durationParser: Parser = {
     if (/^an?$/i.test(match[3] ?? '') && /^second$/i.test(match[4] ?? '')) return null;
     const value = durationValue(count, match[4] ?? '');
     if (!value) return null;
-    const mod = MODS[(match[2] ?? '').trim().toLowerCase()];
+    const mod = durationModOf(match[2] ?? '');
     const result = context.createParsingResult(match.index ?? 0, match[0], {});
     result.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
     if (mod) result.addTag(modTag(mod));
