@@ -13,7 +13,7 @@ const VERB_MONTH_RE = /^(?:may|march)$/;
 // "The ban lasts until spring": chrono reads "lasts" as "last s(econd)".
 const LAST_AS_VERB_RE = /^lasts?$/i;
 // "in the quarter": chrono counts "the" as one (in one quarter's time); news means the quarter itself.
-const THE_AS_ONE_RE = /^(?:in|within|for)\s+the\s+(?:quarter|year|month|week|day)$/i;
+const THE_AS_ONE_RE = /^(?:in|within|for)\s+the\s+(?:quarter|year|month|week|day)s?$/i;
 
 function isFalsePositive(result: ParsedResult, text: string): boolean {
   // Our own parsers' results (bare years, durations) were checked where they were read.

@@ -4,7 +4,7 @@ import { durationModOf, durationValue } from '../parsers/duration-parser.ts';
 import { granularityTag, modTag, readTag, TYPE_TAG, typeTag, valueTag } from '../tags.ts';
 
 const WITHIN_RE = new RegExp(
-  String.raw`^(?:within|in|for|after|over)\s+((about|around|at least|at most|more than|less than|nearly|almost|up to)?\s*(${COUNT_SOURCE})\s+(second|minute|hour|day|week|month|year)s?)$`,
+  String.raw`^(?:within|in|for|after|over)\s+((about|around|at least|at most|more than|less than|nearly|almost|up to)?\s*(${COUNT_SOURCE})\s+(second|minute|hour|day|week|month|quarter|year|decade)s?)$`,
   'i',
 );
 
