@@ -11,7 +11,8 @@ const DETERMINER_SOURCE = String.raw`(?:the\s+)?(?:(?:past|last|next|first|comin
 /** "the past two months", "nearly 2 1/2 years", "16-hour", "a week" (not "a week ago": chrono's). */
 const DURATION_RE = new RegExp(
   String.raw`(?<![\w'$-])(${DETERMINER_SOURCE})(${MOD_SOURCE}\s+)?(${COUNT_SOURCE})[\s-]+(${UNIT_SOURCE})s?(?![\w'-])` +
-    String.raw`(?!\s+(?:ago|earlier|later|before|after|from now|hence|since|back)\b)`,
+    // Not an offset from a date (chrono's), not an age ("52 years old").
+    String.raw`(?!\s+(?:ago|earlier|later|before|after|from now|hence|since|back)\b)(?![\s-]+old\b)`,
   'i',
 );
 /** "for years", "within minutes": a bare plural unit after a preposition of extent. */
@@ -101,8 +102,16 @@ export const durationParser: Parser = {
     const count = countValue(match[3] ?? '');
     // "the 1988 second quarter": a year, not a count.
     if (count === undefined || (typeof count === 'number' && count >= 1000)) return null;
-    // "a second summit" is an ordinal, not one second.
+    // "a second summit" is an ordinal, not one second; "three-quarters of", "a quarter of" are
+    // fractions, not three months.
     if (/^an?$/i.test(match[3] ?? '') && /^second$/i.test(match[4] ?? '')) return null;
+    if (
+      /^quarter$/i.test(match[4] ?? '') &&
+      (/-quarters?$/i.test(match[0]) ||
+        /^\s+of\b/i.test(context.text.slice((match.index ?? 0) + match[0].length)))
+    ) {
+      return null;
+    }
     const value = durationValue(count, match[4] ?? '');
     if (!value) return null;
     const mod = durationModOf(match[2] ?? '');

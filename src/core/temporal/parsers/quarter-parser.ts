@@ -65,6 +65,10 @@ export const namedQuarterParser: Parser = {
     const modifier = `${match[1] ?? match[4] ?? ''} ${match[3] ?? ''}`.toLowerCase().trim();
     const noun = (match[2] ?? '').toLowerCase();
     if (noun === 'period' && modifier === '') return null;
+    // "a quarter of the staff", "quarter after quarter": a fraction or a unit, not a date.
+    const rest = context.text.slice((match.index ?? 0) + match[0].length);
+    if ((modifier === '' && !/^the\s/i.test(match[0])) || /^\s+of\s+(?!\d|this|last|next)/i.test(rest))
+      return null;
     const reference = referenceDayOf(context);
     let index = reference.year * 4 + quarterOf(reference.month) - 1;
     if (!modifier.includes('current')) index -= 1;

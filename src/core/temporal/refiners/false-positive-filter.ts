@@ -7,8 +7,11 @@ const BARE_WEEKDAY_ABBREVIATION_RE = /^(?:sun|mon|tue|tues|wed|thu|thur|thurs|fr
 const PRICE_AS_TIME_RE = /^\d+(?:[.:]\d+)?\s+a$/i;
 const FRACTION_RE = /^(?:\d+\s+)?\d{1,2}\/(?:2|4|8|16|32|64)$/;
 // A number alone, or a range of numbers, is no time: "at 20", "8 to 112".
-const BARE_NUMBER_RE = /^(?:at\s+)?\d+(?:[.,]\d+)?(?:\s*(?:to|-)\s*\d+(?:[.,]\d+)?)?(?:\s+\d+\/\d+)?$/i;
+const BARE_NUMBER_RE =
+  /^(?:(?:at|to|by|from|until|till|before|after|around|about)\s+)?\d+(?:[.,]\d+)?(?:\s*(?:to|-)\s*\d+(?:[.,]\d+)?)?(?:\s+\d+\/\d+)?$/i;
 // "may" and "march" as verbs (chrono #518, #242): a lower-case month name with nothing dated near.
+// "half" read as half past ("half and half").
+const HALF_RE = /^half(?:\s+and)?$/i;
 const VERB_MONTH_RE = /^(?:may|march)$/;
 // "The ban lasts until spring": chrono reads "lasts" as "last s(econd)".
 const LAST_AS_VERB_RE = /^lasts?$/i;
@@ -26,7 +29,13 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
     /^\s*(?:of|share|point|percent|%)/i.test(text.slice(result.index + result.text.length))
   )
     return true;
-  if (VERB_MONTH_RE.test(span) || LAST_AS_VERB_RE.test(span) || THE_AS_ONE_RE.test(span)) return true;
+  if (
+    VERB_MONTH_RE.test(span) ||
+    LAST_AS_VERB_RE.test(span) ||
+    THE_AS_ONE_RE.test(span) ||
+    HALF_RE.test(span)
+  )
+    return true;
   return false;
 }
 
