@@ -1,7 +1,6 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { TimelineError } from '../core/errors.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import type { ReferenceDate } from '../core/temporal/reference.ts';
 import { tagDocument } from '../core/temporal/tag-document.ts';
@@ -9,6 +8,7 @@ import type { Timex } from '../core/temporal/timex.ts';
 import { breakDownErrors, type ErrorBreakdown, type ErrorGroup } from '../eval/break-down-errors.ts';
 import { type ScorableDocument, scoreTe3, type Te3Scores } from '../eval/te3-scorer.ts';
 import { parseTimeml, TimemlFormatError, type TimemlTimex, writeTimeml } from '../eval/timeml.ts';
+import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `eval-te3: TempEval-3 Task A (TIMEX3) scores of our tagger on TimeML gold files
@@ -166,20 +166,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else if (error instanceof TimelineError || (error as { code?: string }).code === 'ENOENT') {
-    let message = (error as Error).message;
-    for (let cause = (error as Error).cause; cause instanceof Error; cause = cause.cause)
-      message += `: ${cause.message || cause.name}`;
-    process.stderr.write(`${message}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  }
-}
+await runMain(main, USAGE);

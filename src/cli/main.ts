@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseArticle } from '../core/article.ts';
-import { ArticleFormatError, TimelineError } from '../core/errors.ts';
+import { ArticleFormatError } from '../core/errors.ts';
 import { extractEvents } from '../core/events.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import { isKnownTimezone } from '../core/temporal/reference.ts';
 import { describeArticle, emptyTimeline, type Timeline, withArticle } from '../core/timeline.ts';
+import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `news-timeline: dated events from news articles, merged into a timeline
@@ -86,21 +87,4 @@ async function main(argv: string[]): Promise<number> {
   return run(args);
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-    process.stderr.write(`${(error as Error).message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else if (error instanceof TimelineError) {
-    // Our own errors say what failed and on which object; their causes say why.
-    let message = error.message;
-    for (let cause = error.cause; cause instanceof Error; cause = cause.cause)
-      message += `: ${cause.message || cause.name}`;
-    process.stderr.write(`${message}\n`);
-    process.exitCode = 1;
-  } else {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 1;
-  }
-}
+await runMain(main, USAGE);

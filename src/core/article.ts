@@ -3,6 +3,7 @@ import { ArticleFormatError } from './errors.ts';
 import { htmlToText } from './html-to-text.ts';
 import { splitSentences } from './sentences.ts';
 import { type CivilDate, formatDate } from './temporal/calendar.ts';
+import { monthNumberOf } from './temporal/names.ts';
 import {
   civilDateIn,
   isKnownTimezone,
@@ -140,20 +141,6 @@ function titleOfText(text: string): string | undefined {
   return candidates.sort((a, b) => b.length - a.length)[0];
 }
 
-const MONTH_NUMBERS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 // "WASHINGTON, Nov. 8, 2018 —", "Nov 8, 2018 (Reuters) -", "PARIS, 8 November 2018 –"
 const DATELINE_RE =
   /^[^\n]{0,60}?\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{4}))\s*(?:\([^)\n]{1,30}\)\s*)?[-—–:]/im;
@@ -165,7 +152,7 @@ function datelineDate(text: string): CivilDate | undefined {
   const monthName = (match[1] ?? match[5] ?? '').toLowerCase().slice(0, 3);
   const date = {
     year: Number(match[3] ?? match[6]),
-    month: MONTH_NUMBERS[monthName] ?? 0,
+    month: monthNumberOf(monthName),
     day: Number(match[2] ?? match[4]),
   };
   return parsePublicationDate(formatDate(date), 'UTC');

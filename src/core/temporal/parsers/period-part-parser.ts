@@ -2,28 +2,13 @@ import type { Parser, ParsingContext } from 'chrono-node';
 import { addDays, addMonths, startOfIsoWeek } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
+import { MONTH_NAME_SOURCE, monthNumberOf } from '../names.ts';
 import { directionTag, granularityTag, modTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
-const MONTH_ALTERNATION = `${MONTHS.join('|')}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec`;
-
 const PERIOD_PART_RE = new RegExp(
   String.raw`(?<![\w'])(early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+` +
-    String.raw`(?:(?:(this|last|past|next|coming|the)\s+)?(week|month|year)|(${MONTH_ALTERNATION})\.?|(\d{4}))(?![\w'])`,
+    String.raw`(?:(?:(this|last|past|next|coming|the)\s+)?(week|month|year)|(${MONTH_NAME_SOURCE})\.?|(\d{4}))(?![\w'])`,
   'i',
 );
 
@@ -32,11 +17,6 @@ function modOf(part: string): TimexMod {
   if (word.startsWith('early') || word.includes('start') || word.includes('beginning')) return 'START';
   if (word.startsWith('mid') || word.includes('middle')) return 'MID';
   return 'END';
-}
-
-function monthNumberOf(name: string): number {
-  const prefix = name.toLowerCase().slice(0, 3);
-  return MONTHS.findIndex((month) => month.startsWith(prefix)) + 1;
 }
 
 /**

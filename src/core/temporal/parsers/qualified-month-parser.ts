@@ -1,13 +1,11 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
+import { MONTH_NAME_SOURCE, monthNumberOf } from '../names.ts';
 import { granularityTag } from '../tags.ts';
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const MONTH_NAMES_SOURCE =
-  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec';
 const QUALIFIED_MONTH_RE = new RegExp(
-  `(?<![\\w'-])(?:(last|this|next|past|coming)\\s+(${MONTH_NAMES_SOURCE})\\.?|(${MONTH_NAMES_SOURCE})\\.?\\s+(?:of\\s+)?(last|this|next) year)(?!\\s*\\d)(?![\\w'-])`,
+  `(?<![\\w'-])(?:(last|this|next|past|coming)\\s+(${MONTH_NAME_SOURCE})\\.?|(${MONTH_NAME_SOURCE})\\.?\\s+(?:of\\s+)?(last|this|next) year)(?!\\s*\\d)(?![\\w'-])`,
   'i',
 );
 
@@ -28,12 +26,12 @@ export const qualifiedMonthParser: Parser = {
       year += relativeYear === 'last' ? -1 : relativeYear === 'next' ? 1 : 0;
     } else {
       const qualifier = (match[1] ?? '').toLowerCase();
-      const month = MONTHS.indexOf((match[2] ?? '').toLowerCase().slice(0, 3)) + 1;
+      const month = monthNumberOf(match[2] ?? '');
       // "last February": the latest February before this month.
       if ((qualifier === 'last' || qualifier === 'past') && month >= reference.month) year -= 1;
       if ((qualifier === 'next' || qualifier === 'coming') && month <= reference.month) year += 1;
     }
-    const month = MONTHS.indexOf((match[2] ?? match[3] ?? '').toLowerCase().slice(0, 3)) + 1;
+    const month = monthNumberOf(match[2] ?? match[3] ?? '');
     const result = context.createParsingResult(match.index ?? 0, match[0], { year, month });
     result.start.imply('day', 1);
     result.addTag(granularityTag('month'));

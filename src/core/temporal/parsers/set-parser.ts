@@ -1,22 +1,10 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { gatedPattern } from '../keyword-gate.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../names.ts';
 import { granularityTag, typeTag, valueTag } from '../tags.ts';
 
-const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const WEEKDAYS: readonly string[] = WEEKDAY_NAMES;
+const MONTHS: readonly string[] = MONTH_NAMES;
 const ADVERBS: Record<string, string> = {
   daily: 'P1D',
   weekly: 'P1W',
