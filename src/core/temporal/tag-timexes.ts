@@ -51,8 +51,12 @@ import {
 import type { Granularity, Timex, TimexMod, TimexType } from './timex.ts';
 
 /**
- * chrono's casual English configuration plus our news rules. Our parsers go first so that, on an
- * equal span, chrono's overlap removal keeps ours; our refiners run after chrono's own.
+ * chrono's casual English configuration plus our news rules. Our date parsers go first so that,
+ * on an equal span, chrono's overlap removal keeps ours. After chrono's own refiners come, in
+ * order: false positives out; the parsers whose results have no calendar parts (quarters,
+ * durations, seasons, sets, vague references), run late so chrono cannot merge them; bare years;
+ * then the news refiners (vague "now", durations after "within", offsets from events, tense
+ * direction, "earlier this year" spans).
  */
 function createNewsChrono(): chrono.Chrono {
   const newsChrono = chrono.casual.clone();
