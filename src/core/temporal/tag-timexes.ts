@@ -33,7 +33,7 @@ import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './r
 import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
 import { falsePositiveFilter } from './refiners/false-positive-filter.ts';
 import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
-import { partOfDayAloneFilter } from './refiners/part-of-day-alone-filter.ts';
+import { partOfDayAloneFilter, partOfDayBeforeOfFilter } from './refiners/part-of-day-alone-filter.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
 import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
@@ -70,6 +70,7 @@ function createNewsChrono(): chrono.Chrono {
     theDayParser,
     dayOfMonthParser,
   );
+  newsChrono.refiners.unshift(partOfDayBeforeOfFilter);
   newsChrono.refiners.push(
     falsePositiveFilter,
     runLate(

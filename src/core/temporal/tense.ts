@@ -59,8 +59,8 @@ export function directionAround(sentence: string, start: number, end: number): D
   return future <= past ? 'future' : 'past';
 }
 
-// Quotations: “…”, "…", ``…'' (the Penn Treebank style of the news corpora), ‘…’.
-const QUOTE_RE = /“[^”]*”|"[^"]*"|``.*?''|‘[^’]*’/g;
+// Quotations: “…”, "…", ``…'' and ''…'' (the wire styles of the news corpora), ‘…’.
+const QUOTE_RE = /“[^”]*”|"[^"]*"|``.*?''|''.*?''|‘[^’]*’/g;
 
 let lastSentence:
   | { text: string; markers: { future: Marker[]; past: Marker[]; quotes: Marker[] } }
