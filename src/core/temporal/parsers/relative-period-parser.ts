@@ -5,7 +5,7 @@ import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
 
 const RELATIVE_PERIOD_RE =
-  /(?<![\w'])(?:the\s+(?=past|last|previous|next|coming|current))?(this|last|past|previous|next|coming|current)\s+(week|month|quarter|year)(?![\w'])/i;
+  /(?<![\w'])(?:the\s+(?=past|last|previous|next|coming|current))?(this|last|past|previous|next|coming|current)\s+(week|month|quarter|year)(?=$|[^\w']|'s\b)/i;
 
 const OFFSET_OF: Record<string, number> = {
   this: 0,
