@@ -270,7 +270,39 @@ export function tagTimexes(text: string, reference: ReferenceDate): Timex[] {
   if (!TEMPORAL_HINT_RE.test(text)) return [];
   const results = newsChrono.parse(text, chronoReferenceOf(reference));
   const anchor = formatDate(reference.date);
-  return results.map((result) => toTimex(result, anchor));
+  return results.flatMap(splitRange).map((result) => toTimex(result, anchor));
+}
+
+const RANGE_CONNECTOR_RE = /^(.+?)(,?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*)(.+)$/i;
+
+/**
+ * A range chrono merged ("Sept. 14 to Thursday", "from Monday to Friday") is two TIMEX3
+ * expressions in TimeML, one for each end; each keeps its own words and date.
+ */
+function splitRange(result: ParsedResult): ParsedResult[] {
+  const end = result.end;
+  const parts = end ? RANGE_CONNECTOR_RE.exec(result.text) : null;
+  if (!end || !parts) return [result];
+  const startText = parts[1] ?? '';
+  const endText = parts[3] ?? '';
+  const endIndex = result.index + startText.length + (parts[2] ?? '').length;
+  const first: ParsedResult = {
+    ...result,
+    text: startText,
+    end: undefined,
+    tags: () => result.tags(),
+    date: () => result.start.date(),
+  };
+  const second: ParsedResult = {
+    ...result,
+    index: endIndex,
+    text: endText,
+    start: end,
+    end: undefined,
+    tags: () => result.tags(),
+    date: () => end.date(),
+  };
+  return [first, second];
 }
 
 let lastReference: { key: string; value: { instant: Date; timezone: number } } | undefined;
