@@ -2,15 +2,28 @@ import type { Refiner } from 'chrono-node';
 import { granularityTag, valueTag } from '../tags.ts';
 
 const PRESENT_RE = /^now$/i;
+const VAGUE_OFFSET_RE =
+  /^(?:a few|few|several|many|some)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(ago|earlier|before|later|from now|hence)$/i;
 const RIGHT_BEFORE_RE = /\bright\s+$/i;
 
 /**
+ * Vague references (TIMEX3 `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`) chrono reads as dates:
+ * - "a few days ago", "several years earlier" → `PAST_REF`; "a few days later" → `FUTURE_REF`
+ *
  * "now" and "right now" are the present as a whole (TIMEX3 `PRESENT_REF`), not a dated instant:
  * an article saying "the concerns right now" reports no event on its publication day.
  */
 export const vagueReferenceRefiner: Refiner = {
   refine: (context, results) =>
     results.map((result) => {
+      const vagueOffset = VAGUE_OFFSET_RE.exec(result.text.trim());
+      if (vagueOffset) {
+        // "a few days ago", "several years earlier": some time back, no date (HeidelTime: PAST_REF).
+        const reference = context.createParsingResult(result.index, result.text, {});
+        const future = /later|from now|hence/i.test(vagueOffset[1] ?? '');
+        reference.addTags([valueTag(future ? 'FUTURE_REF' : 'PAST_REF'), granularityTag('vague')]);
+        return reference;
+      }
       if (!result.tags().has('casualReference/now') && !PRESENT_RE.test(result.text.trim())) return result;
       // chrono leaves "right" out of "right now".
       const right = RIGHT_BEFORE_RE.exec(context.text.slice(Math.max(0, result.index - 10), result.index));
