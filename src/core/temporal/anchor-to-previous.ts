@@ -5,6 +5,7 @@ import type { Timex } from './timex.ts';
 const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
 const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
+const ORDINAL_QUARTER_WORD_RE = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\b/i;
 
 function quarterTimex(timex: Timex, year: number, quarter: number): Timex {
   const firstMonth = (quarter - 1) * 3 + 1;
@@ -61,8 +62,9 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
       }
     }
     const quarter = QUARTER_RE.exec(resolved.value);
-    // A quarter counted back from the one discussed ("the year-ago quarter") does not change it.
-    if (quarter && !quarterBefore && !timex.quarterOffset)
+    // The quarter under discussion is the one named by its number ("the third quarter", "Q3");
+    // comparisons ("the year-ago quarter", "the 1988 period") do not change it.
+    if (quarter && ORDINAL_QUARTER_WORD_RE.test(resolved.text))
       lastQuarter = { year: Number(quarter[1]), quarter: Number(quarter[2]) };
     const day = resolved.granularity === 'day' ? parseIsoDate(resolved.value) : undefined;
     if (day) lastDay = day;

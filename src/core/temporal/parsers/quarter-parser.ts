@@ -78,9 +78,11 @@ export const namedQuarterParser: Parser = {
     const year = /\b(\d{4})\b/.exec(modifier)?.[1];
     if (year) index = Number(year) * 4 + (index % 4);
     const result = quarterResult(context, match.index ?? 0, match[0], Math.floor(index / 4), (index % 4) + 1);
-    // Without a year or "current", the text means the quarter it is discussing: the document
-    // tagger moves this onto the last quarter mentioned, when there is one.
-    if (!year && !modifier.includes('current')) result.addTag(`${QUARTER_OFFSET_TAG}${yearBefore ? -4 : 0}`);
+    // "the quarter", "the year-ago period" mean the quarter the text is discussing: the document
+    // tagger moves them onto the last quarter named, when there is one. "the latest quarter",
+    // "the current quarter" and "the 1988 period" say which quarter themselves.
+    const fromReference = /\b(?:current|latest|last|past|previous|recent|just-ended)\b/.test(modifier);
+    if (!year && !fromReference) result.addTag(`${QUARTER_OFFSET_TAG}${yearBefore ? -4 : 0}`);
     return result;
   },
 };
