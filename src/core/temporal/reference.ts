@@ -64,6 +64,8 @@ export function wallClockIn(
 
 /** Offset of `timezone` from UTC at `instant`, in minutes (New York in November: -300). */
 export function timezoneOffsetMinutes(instant: Date, timezone: string): number {
+  // UTC needs no zone database (and is the common case for wire copy without a zone).
+  if (timezone === 'UTC' || timezone === 'Etc/UTC') return 0;
   const wall = wallClockIn(instant, timezone);
   const wallAsUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return Math.round((wallAsUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
