@@ -15,6 +15,9 @@ const DURATION_RE = new RegExp(
     String.raw`(?!\s+(?:ago|earlier|later|before|after|from now|hence|since|back)\b)(?![\s-]+old\b)`,
   'i',
 );
+// A quantity right before "a week" makes it a rate: "358,000 a month", "700 seats a week".
+const RATE_BEFORE_RE =
+  /(?:\d[\d,.]*\s*(?:%|percent)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|billion))\s+(?:[a-z]+\s+)?$/i;
 /** "for years", "within minutes": a bare plural unit after a preposition of extent. */
 const BARE_PLURAL_RE =
   /(?<=\b(?:for|over|within|in)\s+)(years|months|weeks|days|decades|hours|minutes)(?![\w'-])/i;
@@ -102,6 +105,9 @@ export const durationParser: Parser = {
     const count = countValue(match[3] ?? '');
     // "the 1988 second quarter": a year, not a count.
     if (count === undefined || (typeof count === 'number' && count >= 1000)) return null;
+    // "four flights a week", "$1.76 a year": a rate, not a length of time.
+    const before = context.text.slice(Math.max(0, (match.index ?? 0) - 30), match.index ?? 0);
+    if (/^an?$/i.test(match[3] ?? '') && !match[1] && RATE_BEFORE_RE.test(before)) return null;
     // "a second summit" is an ordinal, not one second; "three-quarters of", "a quarter of" are
     // fractions, not three months.
     if (/^an?$/i.test(match[3] ?? '') && /^second$/i.test(match[4] ?? '')) return null;

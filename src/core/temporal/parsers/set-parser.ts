@@ -9,7 +9,6 @@ const ADVERBS: Record<string, string> = {
   daily: 'P1D',
   weekly: 'P1W',
   monthly: 'P1M',
-  annually: 'P1Y',
   yearly: 'P1Y',
   hourly: 'PT1H',
 };
@@ -24,19 +23,20 @@ const PERIODS: Record<string, string> = {
 };
 
 const SET_RE = new RegExp(
-  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|annually|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})(?:s|\s+(night|morning|evening|afternoon)s))(?![\w'-])`,
+  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})(?:s|\s+(night|morning|evening|afternoon)s))(?![\w'-])`,
   'i',
 );
 const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
 
 /**
  * Recurrences (TIMEX3 type SET), which chrono reads as one date (its #—"every Monday" is one Monday):
- * - "daily", "weekly", "monthly", "annually", "hourly" → `P1D`, `P1W`, `P1M`, `P1Y`, `PT1H`
+ * - "daily", "weekly", "monthly", "hourly" → `P1D`, `P1W`, `P1M`, `PT1H` ("annually" is mostly a
+ *   rate of growth, "rise 8.5% annually", and is left out)
  * - "every day", "each year" → `P1D`, `P1Y`; "every Monday" → `XXXX-WXX-1`; "each July" → `XXXX-07`
  * - "Mondays", "Tuesday nights" → `XXXX-WXX-1`, `XXXX-WXX-2TNI`
  */
 export const setParser: Parser = {
-  pattern: gatedPattern(/daily|weekly|monthly|annually|yearly|hourly|every|each|days\b|nights/i, SET_RE),
+  pattern: gatedPattern(/daily|weekly|monthly|yearly|hourly|every|each|days\b|nights/i, SET_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     let value: string | undefined;
     const adverb = match[1]?.toLowerCase();

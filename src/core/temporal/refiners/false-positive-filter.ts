@@ -22,7 +22,7 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
   // Our own parsers' results (bare years, durations) were checked where they were read.
   if (readTag(result.tags(), GRANULARITY_TAG)) return false;
   const span = result.text.trim();
-  if (BARE_WEEKDAY_ABBREVIATION_RE.test(span)) return true;
+  if (BARE_WEEKDAY_ABBREVIATION_RE.test(span.replace(/[,;:]$/, ''))) return true;
   if (PRICE_AS_TIME_RE.test(span) || FRACTION_RE.test(span) || BARE_NUMBER_RE.test(span)) return true;
   if (
     /\d\/\d/.test(span) &&
