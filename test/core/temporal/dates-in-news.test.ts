@@ -79,7 +79,9 @@ describe('the news rows chrono gets wrong (dates-in-news.md)', () => {
       value: '2018',
       mod: 'END',
     },
-    { sentence: 'Tensions grew in recent weeks.', text: 'recent weeks', value: 'PAST_REF' },
+    // HeidelTime reads it as PAST_REF; TimeBank, AQUAINT and MEANTIME annotate a vague length.
+    { sentence: 'Tensions grew in recent weeks.', text: 'recent weeks', type: 'DURATION', value: 'PXW' },
+    { sentence: 'Tensions grew in recent years.', text: 'recent years', value: 'PAST_REF' },
     {
       sentence: 'The market is closed every Monday.',
       text: 'every Monday',
