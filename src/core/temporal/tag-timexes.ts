@@ -34,6 +34,7 @@ import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-ref
 import { falsePositiveFilter } from './refiners/false-positive-filter.ts';
 import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
 import { partOfDayAloneFilter, partOfDayBeforeOfFilter } from './refiners/part-of-day-alone-filter.ts';
+import { rangeSplitRefiner } from './refiners/range-split-refiner.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
 import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
@@ -72,6 +73,7 @@ function createNewsChrono(): chrono.Chrono {
   );
   newsChrono.refiners.unshift(partOfDayBeforeOfFilter);
   newsChrono.refiners.push(
+    rangeSplitRefiner,
     falsePositiveFilter,
     runLate(
       ordinalQuarterParser,
@@ -270,39 +272,7 @@ export function tagTimexes(text: string, reference: ReferenceDate): Timex[] {
   if (!TEMPORAL_HINT_RE.test(text)) return [];
   const results = newsChrono.parse(text, chronoReferenceOf(reference));
   const anchor = formatDate(reference.date);
-  return results.flatMap(splitRange).map((result) => toTimex(result, anchor));
-}
-
-const RANGE_CONNECTOR_RE = /^(.+?)(,?\s*(?:-|–|—|\bto\b|\buntil\b|\btill\b|\bthrough\b|\band\b)\s*)(.+)$/i;
-
-/**
- * A range chrono merged ("Sept. 14 to Thursday", "from Monday to Friday") is two TIMEX3
- * expressions in TimeML, one for each end; each keeps its own words and date.
- */
-function splitRange(result: ParsedResult): ParsedResult[] {
-  const end = result.end;
-  const parts = end ? RANGE_CONNECTOR_RE.exec(result.text) : null;
-  if (!end || !parts) return [result];
-  const startText = parts[1] ?? '';
-  const endText = parts[3] ?? '';
-  const endIndex = result.index + startText.length + (parts[2] ?? '').length;
-  const first: ParsedResult = {
-    ...result,
-    text: startText,
-    end: undefined,
-    tags: () => result.tags(),
-    date: () => result.start.date(),
-  };
-  const second: ParsedResult = {
-    ...result,
-    index: endIndex,
-    text: endText,
-    start: end,
-    end: undefined,
-    tags: () => result.tags(),
-    date: () => end.date(),
-  };
-  return [first, second];
+  return results.map((result) => toTimex(result, anchor));
 }
 
 let lastReference: { key: string; value: { instant: Date; timezone: number } } | undefined;

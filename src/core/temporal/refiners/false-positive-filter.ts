@@ -21,8 +21,9 @@ const THE_AS_ONE_RE = /^(?:in|within|for)\s+the\s+(?:quarter|year|month|week|day
 function isFalsePositive(result: ParsedResult, text: string): boolean {
   // Our own parsers' results (bare years, durations) were checked where they were read.
   if (readTag(result.tags(), GRANULARITY_TAG)) return false;
-  const span = result.text.trim();
-  if (BARE_WEEKDAY_ABBREVIATION_RE.test(span.replace(/[,;:]$/, ''))) return true;
+  // chrono keeps a trailing comma in its span ("may," "Sun,"); a period can belong to "Sun."
+  const span = result.text.trim().replace(/[,;:]+$/, '');
+  if (BARE_WEEKDAY_ABBREVIATION_RE.test(span)) return true;
   if (PRICE_AS_TIME_RE.test(span) || FRACTION_RE.test(span) || BARE_NUMBER_RE.test(span)) return true;
   if (
     /\d\/\d/.test(span) &&
