@@ -26,6 +26,7 @@ import { relativePeriodParser } from './parsers/relative-period-parser.ts';
 import { seasonParser } from './parsers/season-parser.ts';
 import { setParser } from './parsers/set-parser.ts';
 import { theDayParser } from './parsers/the-day-parser.ts';
+import { thePeriodParser } from './parsers/the-period-parser.ts';
 import { vagueReferenceParser } from './parsers/vague-reference-parser.ts';
 import { weekendParser } from './parsers/weekend-parser.ts';
 import { bareYearRefiner, decadeParser } from './parsers/year-parser.ts';
@@ -85,6 +86,7 @@ function createNewsChrono(): chrono.Chrono {
       seasonParser,
       setParser,
       vagueReferenceParser,
+      thePeriodParser,
     ),
     bareYearRefiner,
     partOfDayAloneFilter,
