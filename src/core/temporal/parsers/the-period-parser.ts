@@ -35,7 +35,7 @@ export const thePeriodParser: Parser = {
     const dated = context.createParsingResult(
       index,
       match[0],
-      unit === 'year' ? { year: first.year } : addDays(first, 0),
+      unit === 'year' ? { year: first.year } : first,
     );
     dated.addTag(granularityTag(unit === 'year' ? 'year' : 'week'));
     return dated;
