@@ -10,13 +10,13 @@ const EXPLICIT_NEXT_RE = /^next\b/i;
 
 /**
  * The latest `weekday` on or before `day` (past), the earliest on or after it (future), or,
- * with no direction, the nearer of the two.
+ * with no direction, the latest one unless it is tomorrow (news reports the week gone by).
  */
 function nearestWeekday(day: CivilDate, weekday: number, direction: Direction | undefined): CivilDate {
   const today = weekdayOf(day);
   const back = (today - weekday + 7) % 7;
   const forward = (weekday - today + 7) % 7;
-  if (direction === 'past' || (direction === undefined && back <= forward)) return addDays(day, -back);
+  if (direction === 'past' || (direction === undefined && forward > 1)) return addDays(day, -back);
   return addDays(day, forward);
 }
 
@@ -57,7 +57,8 @@ function resolveWeekend(
  * Points underspecified dates the way the sentence's tense does, as news readers do (HeidelTime's
  * news strategy; chrono picks the closest date whatever the tense, #19, #166, #599, #560):
  * - a bare weekday: "told reporters Wednesday" → the latest Wednesday on or before the reference;
- *   "will meet Thursday" → the next one on or after it; no tense at all → the nearer one
+ *   "will meet Thursday" → the next one on or after it; no tense at all → the latest, unless
+ *   the weekday is tomorrow
  * - a date after "to", "until", "by", "record"… is a target: a past verb does not move it back
  * - a month and day without a year: "KCNA said November 2" → the latest such day (past tense)
  * - a month without a year: "held in March" → the latest March; "will vote in March" → the next
