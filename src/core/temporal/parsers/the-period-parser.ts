@@ -22,7 +22,9 @@ export const thePeriodParser: Parser = {
     const index = match.index ?? 0;
     const before = context.text.slice(Math.max(0, index - 12), index);
     const result = context.createParsingResult(index, match[0], {});
-    if (EXTENT_BEFORE_RE.test(before) || match[1]?.toLowerCase() === 'fiscal') {
+    const qualifier = match[1]?.toLowerCase();
+    // "for the full year" is the year itself (its results), not a length of time.
+    if ((EXTENT_BEFORE_RE.test(before) && qualifier !== 'full') || qualifier === 'fiscal') {
       result.addTags([
         typeTag('DURATION'),
         valueTag(unit === 'year' ? 'P1Y' : 'P1W'),
