@@ -18,6 +18,8 @@ const QUALIFIED_MONTH_RE = new RegExp(
 export const qualifiedMonthParser: Parser = {
   pattern: gatedPattern(/\b(?:last|this|next|past|coming)\s/i, QUALIFIED_MONTH_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    // News capitalises months: "this march" is a protest march.
+    if (/^[a-z]/.test(match[2] ?? match[3] ?? '')) return null;
     const reference = referenceDayOf(context);
     let year = reference.year;
     if (match[3]) {

@@ -13,6 +13,10 @@ const BARE_NUMBER_RE =
 // "half" read as half past ("half and half").
 const HALF_RE = /^half(?:\s+and)?$/i;
 const VERB_MONTH_RE = /^(?:may|march)$/;
+// News capitalises months: a lower-case "march" or "may" inside a span is the noun or the verb
+// ("this march", "may, in a year"); "the March for Life" is a name.
+const LOWER_CASE_MONTH_RE = /\b(?:march|may)\b/;
+const MONTH_AS_NAME_AFTER_RE = /^\s+(?:for|of)\s+(?:the\s+)?[A-Z]/;
 // "The ban lasts until spring": chrono reads "lasts" as "last s(econd)".
 const LAST_AS_VERB_RE = /^lasts?$/i;
 // "in the quarter": chrono counts "the" as one (in one quarter's time); news means the quarter itself.
@@ -32,6 +36,8 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
     return true;
   if (
     VERB_MONTH_RE.test(span) ||
+    LOWER_CASE_MONTH_RE.test(span) ||
+    (/\bMarch$/.test(span) && MONTH_AS_NAME_AFTER_RE.test(text.slice(result.index + result.text.length))) ||
     LAST_AS_VERB_RE.test(span) ||
     THE_AS_ONE_RE.test(span) ||
     HALF_RE.test(span)
