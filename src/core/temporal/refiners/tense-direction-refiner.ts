@@ -70,43 +70,38 @@ export const tenseDirectionRefiner: Refiner = {
     for (const result of results) {
       const tags = result.tags();
       const qualifier = readTag(tags, DIRECTION_TAG);
-      const before = context.text.slice(Math.max(0, result.index - 16), result.index);
-      const sentenceDirection = directionAround(
-        context.text,
-        result.index,
-        result.index + result.text.length,
-      );
-      const direction: Direction | undefined =
-        qualifier === 'past' || qualifier === 'future'
-          ? qualifier
-          : DEADLINE_BEFORE_RE.test(before)
-            ? 'future'
-            : TARGET_BEFORE_RE.test(before) && sentenceDirection === 'past'
-              ? undefined
-              : sentenceDirection;
+      // Reading the sentence's tense costs regex passes: only for the dates that need it.
+      const directionOf = (): Direction | undefined => {
+        if (qualifier === 'past' || qualifier === 'future') return qualifier;
+        const before = context.text.slice(Math.max(0, result.index - 16), result.index);
+        if (DEADLINE_BEFORE_RE.test(before)) return 'future';
+        const sentence = directionAround(context.text, result.index, result.index + result.text.length);
+        return TARGET_BEFORE_RE.test(before) && sentence === 'past' ? undefined : sentence;
+      };
       const start = result.start;
       let resolved: CivilDate | undefined;
       if (readTag(tags, GRANULARITY_TAG) === 'weekend') {
-        resolved = resolveWeekend(reference, qualifier, direction);
+        resolved = resolveWeekend(reference, qualifier, directionOf());
       } else if (start.isOnlyWeekdayComponent()) {
         const weekday = start.get('weekday') ?? 0;
         if (EXPLICIT_NEXT_RE.test(result.text)) continue; // chrono's own "next Monday" stands
         resolved = EXPLICIT_PAST_RE.test(result.text)
           ? nearestWeekday(addDays(reference, -1), weekday, 'past')
-          : nearestWeekday(reference, weekday, direction);
+          : nearestWeekday(reference, weekday, directionOf());
       } else if (start.isCertain('month') && !start.isCertain('year')) {
+        const direction = directionOf();
         const month = start.get('month') ?? 1;
         const hasDay = start.isCertain('day');
         const day = hasDay ? (start.get('day') ?? 1) : 1;
-        let candidate: CivilDate = { year: reference.year, month, day };
         const pivot: CivilDate = hasDay ? reference : { ...reference, day: 1 };
+        let candidate: CivilDate = { year: reference.year, month, day };
         if (direction === undefined) candidate = { ...candidate, year: nearestYear(pivot, month, day) };
-        const weekday = start.isCertain('weekday') ? start.get('weekday') : null;
         if (direction === 'past' && compareDates(candidate, pivot) > 0)
           candidate = { ...candidate, year: reference.year - 1 };
         if (direction === 'future' && compareDates(candidate, pivot) < 0)
           candidate = { ...candidate, year: reference.year + 1 };
         // "Monday, Oct. 26": the year in which Oct. 26 is a Monday settles it.
+        const weekday = start.isCertain('weekday') ? start.get('weekday') : null;
         if (hasDay && weekday !== null) {
           const matching = [candidate.year, reference.year, reference.year - 1, reference.year + 1].find(
             (year) => weekdayOf({ year, month, day }) === weekday,
