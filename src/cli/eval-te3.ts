@@ -1,13 +1,11 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parseIsoDate } from '../core/temporal/calendar.ts';
-import type { ReferenceDate } from '../core/temporal/reference.ts';
 import { tagDocument } from '../core/temporal/tag-document.ts';
 import type { Timex } from '../core/temporal/timex.ts';
 import { breakDownErrors, type ErrorBreakdown, type ErrorGroup } from '../eval/break-down-errors.ts';
 import { type ScorableDocument, scoreTe3, type Te3Scores } from '../eval/te3-scorer.ts';
-import { parseTimeml, TimemlFormatError, type TimemlTimex, writeTimeml } from '../eval/timeml.ts';
+import { parseTimeml, referenceDateOf, type TimemlTimex, writeTimeml } from '../eval/timeml.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -27,11 +25,6 @@ Usage:
 type Document = ScorableDocument<TimemlTimex>;
 
 /** The DCT value as the reference date; its time of day (if any) does not matter to the tagger. */
-function readReference(value: string, name: string): ReferenceDate {
-  const date = parseIsoDate(value.slice(0, 10));
-  if (!date) throw new TimemlFormatError(name, `DCT value ${JSON.stringify(value)} is not YYYY-MM-DD…`);
-  return { date, timezone: 'UTC' };
-}
 
 /** A TIMEX3 cannot straddle another in the written file: keep the first, the longer on a tie. */
 function dropOverlaps(timexes: readonly Timex[]): { kept: Timex[]; dropped: number } {
@@ -69,7 +62,7 @@ async function evaluate(goldDir: string, options: { out?: string; system?: strin
     if (options.system) {
       systemSource = await readFile(join(options.system, name), 'utf8');
     } else {
-      const { kept, dropped } = dropOverlaps(tagDocument(gold.text, readReference(gold.dct.value, name)));
+      const { kept, dropped } = dropOverlaps(tagDocument(gold.text, referenceDateOf(gold, name)));
       droppedOverlaps += dropped;
       systemSource = writeTimeml(source, kept, name);
       if (options.out) await writeFile(join(options.out, name), systemSource);

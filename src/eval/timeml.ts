@@ -1,4 +1,6 @@
 import { TimelineError } from '../core/errors.ts';
+import { parseIsoDate } from '../core/temporal/calendar.ts';
+import type { ReferenceDate } from '../core/temporal/reference.ts';
 
 /** A TimeML document (.tml) cannot be read or written: says which one and why. */
 export class TimemlFormatError extends TimelineError {
@@ -204,4 +206,16 @@ export function writeTimeml(source: string, timexes: readonly TimexToWrite[], na
     inner += pieces[i] ?? '';
   }
   return source.slice(0, innerStart) + inner + source.slice(innerEnd);
+}
+
+/**
+ * The reference date of a TimeML document: its DCT's day, in UTC (the corpora give no zone).
+ *
+ * @example referenceDateOf(parseTimeml(source, name), name) // { date: { year: 1998, month: 1, day: 8 }, timezone: 'UTC' }
+ */
+export function referenceDateOf(document: TimemlDocument, name: string): ReferenceDate {
+  const value = document.dct.value;
+  const date = parseIsoDate(value.slice(0, 10));
+  if (!date) throw new TimemlFormatError(name, `DCT value ${JSON.stringify(value)} is not YYYY-MM-DD…`);
+  return { date, timezone: 'UTC' };
 }
