@@ -131,6 +131,9 @@ async function main(argv: string[]): Promise<number> {
     `documents   ${documents.length} (${sources}), ${report.documents.mb.toFixed(2)} MB of text${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}`,
     '',
     `import time (median of ${IMPORT_RUNS} fresh processes each, alternating, node --import tsx)`,
+import { runMain } from './run-main.ts';
+
+const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--json]\n  Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora).\n`;
     `  chrono-node/en                     ${ms(chronoImportMs)}`,
     `  src/core/temporal/tag-document.ts  ${ms(oursImportMs)}`,
     `  ours - chrono                      ${ms(oursImportMs - chronoImportMs)}`,
@@ -147,4 +150,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+await runMain(main, USAGE);
