@@ -10,6 +10,9 @@ import { measureImportTimes } from '../bench/measure-import-time.ts';
 import { BENCH_SOURCES, type BenchDocument, readBenchDocuments } from '../bench/read-bench-documents.ts';
 import { type PassTimes, timeInterleaved } from '../bench/time-interleaved.ts';
 import { tagDocument } from '../core/temporal/tag-document.ts';
+import { runMain } from './run-main.ts';
+
+const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--json]\n  Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora).\n`;
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TAGGER_MODULE = join(REPO, 'src/core/temporal/tag-document.ts');
@@ -131,9 +134,6 @@ async function main(argv: string[]): Promise<number> {
     `documents   ${documents.length} (${sources}), ${report.documents.mb.toFixed(2)} MB of text${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}`,
     '',
     `import time (median of ${IMPORT_RUNS} fresh processes each, alternating, node --import tsx)`,
-import { runMain } from './run-main.ts';
-
-const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--json]\n  Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora).\n`;
     `  chrono-node/en                     ${ms(chronoImportMs)}`,
     `  src/core/temporal/tag-document.ts  ${ms(oursImportMs)}`,
     `  ours - chrono                      ${ms(oursImportMs - chronoImportMs)}`,
