@@ -37,6 +37,7 @@ import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
 import { partOfDayAloneFilter, partOfDayBeforeOfFilter } from './refiners/part-of-day-alone-filter.ts';
 import { rangeSplitRefiner } from './refiners/range-split-refiner.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
+import { timeWithLaterDateRefiner } from './refiners/time-with-later-date-refiner.ts';
 import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
 import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
 import {
@@ -94,6 +95,7 @@ function createNewsChrono(): chrono.Chrono {
     withinDurationRefiner,
     eventAnchoredOffsetRefiner,
     tenseDirectionRefiner,
+    timeWithLaterDateRefiner,
     modifierPrefixRefiner,
   );
   return newsChrono;
