@@ -25,6 +25,7 @@ function nearestWeekday(day: CivilDate, weekday: number, direction: Direction | 
 const TARGET_BEFORE_RE = /\b(?:to|through|by|before|effective|due|record|starting|beginning|from|for)\s+$/i;
 // A date after these words is a deadline still ahead ("postponed until Tuesday morning", "ready to
 // leave as soon as Tuesday").
+const PAST_PERFECT_RE = /\bhad\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ne)\b/i;
 const DEADLINE_BEFORE_RE = /\b(?:until|till|as soon as|as early as|no later than)\s+$/i;
 
 /** The year that puts month/day nearest to the reference (chrono's own choice, host-independent). */
@@ -74,7 +75,9 @@ export const tenseDirectionRefiner: Refiner = {
       const directionOf = (): Direction | undefined => {
         if (qualifier === 'past' || qualifier === 'future') return qualifier;
         const before = context.text.slice(Math.max(0, result.index - 16), result.index);
-        if (DEADLINE_BEFORE_RE.test(before)) return 'future';
+        // "postponed until Tuesday" looks ahead; "until Thursday, they had not called him" is a
+        // past perfect looking back.
+        if (DEADLINE_BEFORE_RE.test(before)) return PAST_PERFECT_RE.test(context.text) ? 'past' : 'future';
         const sentence = directionAround(context.text, result.index, result.index + result.text.length);
         return TARGET_BEFORE_RE.test(before) && sentence === 'past' ? undefined : sentence;
       };
