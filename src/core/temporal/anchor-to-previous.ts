@@ -2,6 +2,8 @@ import { addDays, addMonths, type CivilDate, formatDate, lastDayOfMonth, parseIs
 import { COUNT_SOURCE, countValue } from './numbers.ts';
 import type { Timex } from './timex.ts';
 
+// "the day after his death": one unit from the day the text last named.
+const UNIT_FROM_LAST_RE = /^(?:the\s+)?(day|week|month|year)\s+(after|before|later|earlier)$/i;
 const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
 const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
@@ -28,7 +30,8 @@ function dayTimex(timex: Timex, day: CivilDate, anchor: string): Timex {
 /**
  * Resolves the expressions that lean on a date mentioned before them in the document rather
  * than on the publication date (HeidelTime's narrative anchoring):
- * - "two days later" → two days after the last day mentioned ("June 12 … Two days later" → June 14)
+ * - "two days later" → two days after the last day mentioned ("June 12 … Two days later" → June 14);
+ *   likewise "the day after", "the day before"
  * - "a year ago", "a year earlier" after a quarter → the same quarter a year before, as earnings
  *   reports mean it ("third-quarter profit … from $1.2 million a year earlier" → `1988-Q3`)
  * - "the quarter", "the year-ago period" → the quarter being discussed (the last one named), or
@@ -48,6 +51,16 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
     } else if (timex.quarterOffset !== undefined && lastQuarter) {
       const index = lastQuarter.year * 4 + lastQuarter.quarter - 1 + timex.quarterOffset;
       resolved = quarterTimex(timex, Math.floor(index / 4), (index % 4) + 1);
+    } else if (UNIT_FROM_LAST_RE.test(timex.text) && lastDay && timex.type !== 'DURATION') {
+      const [, unit = 'day', way = 'after'] = UNIT_FROM_LAST_RE.exec(timex.text) ?? [];
+      const sign = /after|later/i.test(way) ? 1 : -1;
+      const day =
+        unit.toLowerCase() === 'day'
+          ? addDays(lastDay, sign)
+          : unit.toLowerCase() === 'week'
+            ? addDays(lastDay, 7 * sign)
+            : addMonths(lastDay, unit.toLowerCase() === 'month' ? sign : 12 * sign);
+      resolved = dayTimex(timex, day, formatDate(lastDay));
     } else if (later && lastDay) {
       const count = countValue(later[1] ?? '');
       const unit = (later[2] ?? '').toLowerCase();

@@ -97,6 +97,7 @@ describe('TIMEX3 families', () => {
     { sentence: 'Inflation soared in the 1970s.', text: 'the 1970s', type: 'DATE', value: '197' },
     { sentence: "Disco ruled in the '70s.", text: "the '70s", type: 'DATE', value: '197' },
     { sentence: 'The ministers met last February.', text: 'last February', type: 'DATE', value: '2018-02' },
+    { sentence: 'He was shot last Oct. 23 at home.', text: 'Oct. 23', type: 'DATE', value: '2018-10-23' },
     { sentence: 'Sales rose earlier this year.', text: 'earlier this year', type: 'DATE', value: '2018' },
     { sentence: 'He spoke last night.', text: 'last night', type: 'TIME', value: '2018-11-07TNI' },
     { sentence: 'She will speak tonight.', text: 'tonight', type: 'TIME', value: '2018-11-08TNI' },
@@ -126,6 +127,17 @@ describe('TIMEX3 families', () => {
   ])('no date: "%s"', (sentence) => {
     const timexes = tagTimexes(sentence, THURSDAY).filter((timex) => timex.granularity !== 'vague');
     expect(timexes).toEqual([]);
+  });
+
+  it('dates "the day after" from the day the text last named', () => {
+    const timexes = tagDocument(
+      'He was shot on Oct. 23. Two men came to the house the day after his death.',
+      THURSDAY,
+    );
+    expect(timexes.map((timex) => [timex.text, timex.value])).toEqual([
+      ['Oct. 23', '2018-10-23'],
+      ['the day after', '2018-10-24'],
+    ]);
   });
 
   it('dates "a year earlier" after a quarter as that quarter a year before', () => {

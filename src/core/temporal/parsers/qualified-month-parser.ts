@@ -5,7 +5,7 @@ import { MONTH_NAME_SOURCE, monthNumberOf } from '../names.ts';
 import { granularityTag } from '../tags.ts';
 
 const QUALIFIED_MONTH_RE = new RegExp(
-  `(?<![\\w'-])(?:(last|this|next|past|coming)\\s+(${MONTH_NAME_SOURCE})\\.?|(${MONTH_NAME_SOURCE})\\.?\\s+(?:of\\s+)?(last|this|next) year)(?!\\s*\\d)(?![\\w'-])`,
+  `(?<![\\w'-])(?:(last|this|next|past|coming)\\s+(${MONTH_NAME_SOURCE})\\.?|(${MONTH_NAME_SOURCE})\\.?\\s+(?:of\\s+)?(last|this|next) year)(?!\\.?\\s*\\d)(?![\\w'-])`,
   'i',
 );
 
