@@ -53,6 +53,12 @@ describe('TIMEX3 families', () => {
     { sentence: 'A reply is due within a week.', text: 'a week', type: 'DURATION', value: 'P1W' },
     { sentence: 'The war lasted two decades.', text: 'two decades', type: 'DURATION', value: 'P20Y' },
     { sentence: 'Nobody had seen him for years.', text: 'years', type: 'DURATION', value: 'PXY' },
+    {
+      sentence: 'His car was seen in the weeks before the shooting.',
+      text: 'weeks',
+      type: 'DURATION',
+      value: 'PXW',
+    },
   ])('duration: $text', expectOnly);
 
   it.each<Row>([

@@ -1,14 +1,16 @@
 import type { Refiner } from 'chrono-node';
-import { granularityTag, valueTag } from '../tags.ts';
+import { granularityTag, typeTag, valueTag } from '../tags.ts';
 
 const PRESENT_RE = /^now$/i;
 const VAGUE_OFFSET_RE =
   /^(?:a few|few|several|many|some)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades)\s+(ago|earlier|before|later|from now|hence)$/i;
+const AROUND_EVENT_RE = /^(?:the\s+)?(days|weeks|months|years)\s+(?:before|after|preceding|following)$/i;
 const RIGHT_BEFORE_RE = /\bright\s+$/i;
 
 /**
  * Vague references (TIMEX3 `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`) chrono reads as dates:
  * - "a few days ago", "several years earlier" → `PAST_REF`; "a few days later" → `FUTURE_REF`
+ * - "the weeks before the shooting" → "weeks", a vague length (`PXW`): no date of its own
  *
  * "now" and "right now" are the present as a whole (TIMEX3 `PRESENT_REF`), not a dated instant:
  * an article saying "the concerns right now" reports no event on its publication day.
@@ -16,6 +18,19 @@ const RIGHT_BEFORE_RE = /\bright\s+$/i;
 export const vagueReferenceRefiner: Refiner = {
   refine: (context, results) =>
     results.map((result) => {
+      // "in the weeks before the shooting": a stretch of weeks around an event, no date of its own
+      // (chrono counts one week back from the reference). TimeML tags "weeks".
+      const around = AROUND_EVENT_RE.exec(result.text.trim());
+      if (around) {
+        const unitStart = result.text.indexOf(around[1] ?? '');
+        const stretch = context.createParsingResult(result.index + unitStart, around[1] ?? '', {});
+        stretch.addTags([
+          typeTag('DURATION'),
+          valueTag(`PX${(around[1] ?? 'd')[0]?.toUpperCase()}`),
+          granularityTag('vague'),
+        ]);
+        return stretch;
+      }
       const vagueOffset = VAGUE_OFFSET_RE.exec(result.text.trim());
       if (vagueOffset) {
         // "a few days ago", "several years earlier": some time back, no date (HeidelTime: PAST_REF).
