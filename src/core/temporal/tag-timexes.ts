@@ -33,7 +33,7 @@ import { bareYearRefiner, decadeParser } from './parsers/year-parser.ts';
 import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './reference.ts';
 import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
 import { falsePositiveFilter } from './refiners/false-positive-filter.ts';
-import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
+import { modifierPrefixRefiner, weekOfRefiner } from './refiners/modifier-prefix-refiner.ts';
 import { partOfDayAloneFilter, partOfDayBeforeOfFilter } from './refiners/part-of-day-alone-filter.ts';
 import { rangeSplitRefiner } from './refiners/range-split-refiner.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
@@ -97,6 +97,7 @@ function createNewsChrono(): chrono.Chrono {
     tenseDirectionRefiner,
     timeWithLaterDateRefiner,
     modifierPrefixRefiner,
+    weekOfRefiner,
   );
   return newsChrono;
 }

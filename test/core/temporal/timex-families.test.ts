@@ -104,6 +104,12 @@ describe('TIMEX3 families', () => {
     { sentence: "Disco ruled in the '70s.", text: "the '70s", type: 'DATE', value: '197' },
     { sentence: 'The ministers met last February.', text: 'last February', type: 'DATE', value: '2018-02' },
     { sentence: 'He was shot last Oct. 23 at home.', text: 'Oct. 23', type: 'DATE', value: '2018-10-23' },
+    {
+      sentence: 'Hearings were held the week of Oct. 22.',
+      text: 'the week of Oct. 22',
+      type: 'DATE',
+      value: '2018-W43',
+    },
     { sentence: 'Sales rose earlier this year.', text: 'earlier this year', type: 'DATE', value: '2018' },
     { sentence: 'He spoke last night.', text: 'last night', type: 'TIME', value: '2018-11-07TNI' },
     { sentence: 'She will speak tonight.', text: 'tonight', type: 'TIME', value: '2018-11-08TNI' },
