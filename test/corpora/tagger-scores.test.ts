@@ -13,7 +13,7 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  */
 const FLOORS = [
   { corpus: 'tempeval3-train/timebank', relaxedF1: 92.5, strictF1: 86.0, valueF1: 80.0 },
-  { corpus: 'tempeval3-train/aquaint', relaxedF1: 92.5, strictF1: 83.5, valueF1: 77.0 },
+  { corpus: 'tempeval3-train/aquaint', relaxedF1: 92.5, strictF1: 84.5, valueF1: 77.3 },
   { corpus: 'meantime-en', relaxedF1: 90.8, strictF1: 85.3, valueF1: 81.5 },
 ];
 
