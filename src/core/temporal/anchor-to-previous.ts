@@ -1,4 +1,4 @@
-import { addDays, addMonths, type CivilDate, formatDate, lastDayOfMonth, parseIsoDate } from './calendar.ts';
+import { addUnits, type CivilDate, formatDate, lastDayOfMonth, parseIsoDate } from './calendar.ts';
 import { COUNT_SOURCE, countValue } from './numbers.ts';
 import type { Timex } from './timex.ts';
 
@@ -6,6 +6,7 @@ import type { Timex } from './timex.ts';
 const UNIT_FROM_LAST_RE = /^(?:the\s+)?(day|week|month|year)\s+(after|before|later|earlier)$/i;
 const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
 const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
+type Unit = 'day' | 'week' | 'month' | 'year';
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 const ORDINAL_QUARTER_WORD_RE = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\b/i;
 
@@ -53,24 +54,13 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
       resolved = quarterTimex(timex, Math.floor(index / 4), (index % 4) + 1);
     } else if (UNIT_FROM_LAST_RE.test(timex.text) && lastDay && timex.type !== 'DURATION') {
       const [, unit = 'day', way = 'after'] = UNIT_FROM_LAST_RE.exec(timex.text) ?? [];
-      const sign = /after|later/i.test(way) ? 1 : -1;
-      const day =
-        unit.toLowerCase() === 'day'
-          ? addDays(lastDay, sign)
-          : unit.toLowerCase() === 'week'
-            ? addDays(lastDay, 7 * sign)
-            : addMonths(lastDay, unit.toLowerCase() === 'month' ? sign : 12 * sign);
+      const day = addUnits(lastDay, unit.toLowerCase() as Unit, /after|later/i.test(way) ? 1 : -1);
       resolved = dayTimex(timex, day, formatDate(lastDay));
     } else if (later && lastDay) {
       const count = countValue(later[1] ?? '');
-      const unit = (later[2] ?? '').toLowerCase();
+      const unit = (later[2] ?? '').toLowerCase() as Unit;
       if (typeof count === 'number' && Number.isInteger(count)) {
-        const day =
-          unit === 'day'
-            ? addDays(lastDay, count)
-            : unit === 'week'
-              ? addDays(lastDay, 7 * count)
-              : addMonths(lastDay, unit === 'month' ? count : 12 * count);
+        const day = addUnits(lastDay, unit, count);
         resolved = dayTimex(timex, day, formatDate(lastDay));
       }
     }

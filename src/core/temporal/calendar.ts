@@ -46,6 +46,17 @@ export function addMonths(date: CivilDate, months: number): CivilDate {
   return { year, month, day: Math.min(date.day, lastDayOfMonth(year, month)) };
 }
 
+/**
+ * Moves a date by a count of calendar units (negative: back).
+ *
+ * @example addUnits({ year: 2018, month: 11, day: 8 }, 'month', -5) // { year: 2018, month: 6, day: 8 }
+ */
+export function addUnits(date: CivilDate, unit: 'day' | 'week' | 'month' | 'year', count: number): CivilDate {
+  if (unit === 'day') return addDays(date, count);
+  if (unit === 'week') return addDays(date, 7 * count);
+  return addMonths(date, unit === 'month' ? count : 12 * count);
+}
+
 /** 0 = Sunday … 6 = Saturday, as in `Date#getDay` and chrono's `Weekday`. */
 export function weekdayOf(date: CivilDate): number {
   return new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();

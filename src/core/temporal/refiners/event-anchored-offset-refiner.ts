@@ -1,5 +1,5 @@
 import type { ParsingContext, Refiner } from 'chrono-node';
-import { addDays, addMonths, formatDate } from '../calendar.ts';
+import { addUnits, formatDate } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
 import { durationValue } from '../parsers/duration-parser.ts';
@@ -26,13 +26,7 @@ export const eventAnchoredOffsetRefiner: Refiner = {
       const unit = (match[2] ?? '').toLowerCase() as 'day' | 'week' | 'month' | 'year';
       const value = durationValue(count, unit);
       if (!value) return result;
-      const reference = referenceDayOf(context);
-      const date =
-        unit === 'day'
-          ? addDays(reference, -count)
-          : unit === 'week'
-            ? addDays(reference, -7 * count)
-            : addMonths(reference, unit === 'month' ? -count : -12 * count);
+      const date = addUnits(referenceDayOf(context), unit, -count);
       const offset = result.text.indexOf(match[0]);
       const duration = context.createParsingResult(result.index + offset, match[0], {});
       duration.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
