@@ -8,7 +8,7 @@ import S3rver from 's3rver';
 import { parse as parseYaml } from 'yaml';
 import { encodeS3EventKey } from '../src/adapters/s3-key.ts';
 import { createS3Client, S3Storage } from '../src/adapters/s3-storage.ts';
-import { createHandler, type HandlerSummary } from '../src/handler.ts';
+import { createHandler, type HandlerSummary, runtimeDependencies } from '../src/handler.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,14 +124,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const endpoint = `http://127.0.0.1:${address.port}`;
   const client = createS3Client({ endpoint });
   const storage = new S3Storage(client);
-  const handler = createHandler({
-    articles: storage,
-    timelines: storage,
-    logger,
-    now: () => new Date(),
-    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-    maxAttempts: 8,
-  });
+  const handler = createHandler(runtimeDependencies(storage, logger));
   let queue: Promise<void> = Promise.resolve();
   // s3rver is a Koa app (an EventEmitter) that emits 'event'; @types/s3rver leaves that out.
   (server as unknown as EventEmitter).on('event', (event: S3Event) => {

@@ -3,7 +3,7 @@ import { decodeS3EventKey } from './adapters/s3-key.ts';
 import { createS3Client, S3Storage } from './adapters/s3-storage.ts';
 import { ArticleFormatError, TimelineError } from './core/errors.ts';
 import { collectionOfKey } from './core/route-key.ts';
-import { createLogger, type LogLevel } from './logger.ts';
+import { createLogger, type Logger, type LogLevel } from './logger.ts';
 import { type SyncDependencies, type SyncOutcome, syncArticle } from './sync-article.ts';
 
 export interface HandlerSummary {
@@ -85,10 +85,21 @@ export function defaultDependencies(env: NodeJS.ProcessEnv = process.env): SyncD
       ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
     }),
   );
+  return runtimeDependencies(
+    storage,
+    createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' }),
+  );
+}
+
+/**
+ * The handler's dependencies on real storage: the wall clock, real waits between compare-and-swap
+ * attempts, 8 attempts. Lambda, the local stack and `news-timeline invoke` all run on these.
+ */
+export function runtimeDependencies(storage: S3Storage, logger: Logger): SyncDependencies {
   return {
     articles: storage,
     timelines: storage,
-    logger: createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' }),
+    logger,
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     maxAttempts: 8,

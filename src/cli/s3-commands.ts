@@ -4,7 +4,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { LOCAL_BUCKET, LOCAL_PORT, startLocalStack } from '../../infra/local-stack.ts';
 import { createS3Client, S3Storage } from '../adapters/s3-storage.ts';
 import { timelineKeyOf } from '../core/route-key.ts';
-import { createHandler, type HandlerEvent } from '../handler.ts';
+import { createHandler, type HandlerEvent, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
 import { formatTimelineSummary } from './format-summary.ts';
 import { UsageError } from './usage-error.ts';
@@ -100,14 +100,9 @@ export async function invoke(args: string[]): Promise<number> {
   }
   const { storage, destroy } = storageFor(values.endpoint);
   try {
-    const handler = createHandler({
-      articles: storage,
-      timelines: storage,
-      logger: createLogger({ write: (line) => process.stderr.write(`${line}\n`) }),
-      now: () => new Date(),
-      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-      maxAttempts: 8,
-    });
+    const handler = createHandler(
+      runtimeDependencies(storage, createLogger({ write: (line) => process.stderr.write(`${line}\n`) })),
+    );
     process.stdout.write(`${JSON.stringify(await handler(event), null, 2)}\n`);
     return 0;
   } finally {
