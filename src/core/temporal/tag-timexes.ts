@@ -14,6 +14,7 @@ import {
 import { runLate } from './late-parsers.ts';
 import { dayOfMonthParser } from './parsers/day-of-month-parser.ts';
 import { barePluralDurationParser, durationParser, pastDecadeParser } from './parsers/duration-parser.ts';
+import { holidayParser } from './parsers/holiday-parser.ts';
 import { partOfDayParser } from './parsers/part-of-day-parser.ts';
 import { periodPartParser } from './parsers/period-part-parser.ts';
 import { qualifiedMonthParser } from './parsers/qualified-month-parser.ts';
@@ -72,6 +73,7 @@ function createNewsChrono(): chrono.Chrono {
     partOfDayParser,
     theDayParser,
     dayOfMonthParser,
+    holidayParser,
   );
   newsChrono.refiners.unshift(partOfDayBeforeOfFilter);
   newsChrono.refiners.push(
@@ -108,7 +110,7 @@ const newsChrono = createNewsChrono();
 // sentence without any (most of them) skips the whole pipeline. On TimeBank, AQUAINT and MEANTIME
 // it loses no true expression (and one false positive).
 const TEMPORAL_HINT_RE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends?|weekdays?|now|today|tonight|tomorrow|tmr|yesterday|noon|midnight|morning|afternoon|evening|night|nights|seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|qtr|years?|decades?|century|centuries|period|year-earlier|year-ago|spring|summer|fall|autumn|winter|recently|lately|recent|currently|nowadays|future|near term|time being|daily|weekly|monthly|annually|yearly|hourly|every|each|ago|later|earlier|couple|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|ninety|hundred|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends?|weekdays?|now|today|tonight|tomorrow|tmr|yesterday|noon|midnight|morning|afternoon|evening|night|nights|seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|qtr|years?|decades?|century|centuries|period|year-earlier|year-ago|spring|summer|fall|autumn|winter|recently|lately|recent|currently|nowadays|future|near term|time being|daily|weekly|monthly|annually|yearly|hourly|every|each|ago|later|earlier|christmas|easter|thanksgiving|halloween|pentecost|couple|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|ninety|hundred|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
 const TRAILING_PUNCTUATION_RE = /[\s,.;:!?'’"”)]+$/;
 const RELATIVE_UNIT_RE = /\b(second|minute|hour|day|week|month|year)s?\b/i;
 const LEADING_PREPOSITION_RE = /^(?:on|in|at(?!\s+least)|by|during|since|until|from|of)\s+(?=\S)/i;

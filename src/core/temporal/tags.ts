@@ -11,6 +11,8 @@ export const DIRECTION_TAG = 'news/direction:';
 export const PART_OF_DAY_TAG = 'news/part-of-day:';
 export const TYPE_TAG = 'news/type:';
 export const SEASON_TAG = 'news/season:';
+/** The key of a named holiday (`thanksgiving`), resolved to a year by the tense-direction refiner. */
+export const HOLIDAY_TAG = 'news/holiday:';
 /** `2018-06-08|month`: the date a duration measures back to ("five months after the summit"). */
 export const IMPLIED_DATE_TAG = 'news/implied-date:';
 /** Quarters from the quarter under discussion ("the year-ago quarter": -4). */

@@ -10,7 +10,7 @@ const FUTURE_CHAIN_RE =
 const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.
 const PAST_RE =
-  /\b(?:was|were|had|did|said|told|met|held|took|made|gave|went|came|saw|began|sought|thought|found|left|led|won|lost|spoke|wrote|rose|fell|\w{3,}ed|last|ago|earlier|previous|former)\b/gi;
+  /\b(?:was|were|had|did|said|told|met|held|took|made|gave|went|came|saw|began|sought|thought|found|left|led|won|lost|spoke|wrote|rose|fell|\w{3,}ed|last|ago|earlier|previous|former|since)\b/gi;
 
 // Participles that are no past verb: after a determiner an adjective ("the reduced dividend"),
 // after a present or infinitive "be" a passive ("is expected in December", "can be exercised").

@@ -160,6 +160,12 @@ describe('tagTimexes', () => {
       { sentence: 'Kim will visit Seoul on December 3.', text: 'December 3', value: '2018-12-03' },
       { sentence: 'The summit will be held on December 3.', text: 'December 3', value: '2018-12-03' },
       { sentence: 'Talks will resume on November 2.', text: 'November 2', value: '2019-11-02' },
+      // "since" looks back even where the nearest date would be ahead.
+      {
+        sentence: 'Police have been searching for him since the Dec. 20 shooting.',
+        text: 'Dec. 20',
+        value: '2017-12-20',
+      },
     ])('dates $text in $sentence to $value', (expected) => {
       expectSingleTimex(THURSDAY, { granularity: 'day', ...expected });
     });

@@ -118,6 +118,49 @@ describe('TIMEX3 families', () => {
   ])('date: $text', expectOnly);
 
   it.each<Row>([
+    { sentence: 'They met at Thanksgiving.', text: 'Thanksgiving', type: 'DATE', value: '2017-11-23' },
+    { sentence: 'He will visit at Thanksgiving.', text: 'Thanksgiving', type: 'DATE', value: '2018-11-22' },
+    { sentence: 'Last Christmas he left.', text: 'Last Christmas', type: 'DATE', value: '2017-12-25' },
+    { sentence: 'Shops close on Christmas Eve.', text: 'Christmas Eve', type: 'DATE', value: '2018-12-24' },
+    {
+      sentence: "The law takes effect on New Year's Day.",
+      text: "New Year's Day",
+      type: 'DATE',
+      value: '2019-01-01',
+    },
+    {
+      sentence: 'Voters went to the polls on Election Day.',
+      text: 'Election Day',
+      type: 'DATE',
+      value: '2018-11-06',
+    },
+    {
+      sentence: 'The march was held on Easter 2000.',
+      text: 'Easter 2000',
+      type: 'DATE',
+      value: '2000-04-23',
+    },
+    {
+      sentence: 'Parades were held on Memorial Day.',
+      text: 'Memorial Day',
+      type: 'DATE',
+      value: '2018-05-28',
+    },
+    {
+      sentence: 'The accord was signed on Good Friday.',
+      text: 'Good Friday',
+      type: 'DATE',
+      value: '2018-03-30',
+    },
+    {
+      sentence: 'Schools close on Martin Luther King Jr. Day.',
+      text: 'Martin Luther King Jr. Day',
+      type: 'DATE',
+      value: '2019-01-21',
+    },
+  ])('holiday: $text', expectOnly);
+
+  it.each<Row>([
     { sentence: 'Officials recently met.', text: 'recently', type: 'DATE', value: 'PAST_REF' },
     { sentence: 'He is currently abroad.', text: 'currently', type: 'DATE', value: 'PRESENT_REF' },
     {
@@ -136,6 +179,9 @@ describe('TIMEX3 families', () => {
     'The index rose 20 to 1,500.',
     'Stocks of Sun rose.',
     'Most recently, he left.',
+    'Christmas sales were weak.',
+    'Traders may day-trade less.',
+    'Workers on labor day rates complained.',
   ])('no date: "%s"', (sentence) => {
     const timexes = tagTimexes(sentence, THURSDAY).filter((timex) => timex.granularity !== 'vague');
     expect(timexes).toEqual([]);

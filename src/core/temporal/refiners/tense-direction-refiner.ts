@@ -1,7 +1,8 @@
 import type { ParsingContext, Refiner } from 'chrono-node';
 import { addDays, type CivilDate, compareDates, daysBetween, weekdayOf } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
-import { DIRECTION_TAG, GRANULARITY_TAG, readTag } from '../tags.ts';
+import { holidayIn } from '../holidays.ts';
+import { DIRECTION_TAG, GRANULARITY_TAG, HOLIDAY_TAG, readTag } from '../tags.ts';
 import { type Direction, directionAround } from '../tense.ts';
 
 const SATURDAY = 6;
@@ -55,6 +56,25 @@ function resolveWeekend(
 }
 
 /**
+ * A holiday's date in the year the direction points to: the latest on or before the reference
+ * (past), the earliest on or after it (future), or the nearest.
+ */
+function resolveHoliday(reference: CivilDate, key: string, direction: Direction | undefined): CivilDate {
+  const [before, current, after] = [-1, 0, 1].map((offset) => holidayIn(key, reference.year + offset)) as [
+    CivilDate,
+    CivilDate,
+    CivilDate,
+  ];
+  const latestPast = compareDates(current, reference) <= 0 ? current : before;
+  const earliestFuture = compareDates(current, reference) >= 0 ? current : after;
+  if (direction === 'past') return latestPast;
+  if (direction === 'future') return earliestFuture;
+  return Math.abs(daysBetween(latestPast, reference)) <= Math.abs(daysBetween(reference, earliestFuture))
+    ? latestPast
+    : earliestFuture;
+}
+
+/**
  * Points underspecified dates the way the sentence's tense does, as news readers do (HeidelTime's
  * news strategy; chrono picks the closest date whatever the tense, #19, #166, #599, #560):
  * - a bare weekday: "told reporters Wednesday" → the latest Wednesday on or before the reference;
@@ -64,6 +84,7 @@ function resolveWeekend(
  * - a month and day without a year: "KCNA said November 2" → the latest such day (past tense)
  * - a month without a year: "held in March" → the latest March; "will vote in March" → the next
  * - a weekend: "over the weekend" → the weekend just gone (the current one on Sat/Sun)
+ * - a holiday: "at Thanksgiving" → the latest one in a past-tense sentence, the next one ahead
  */
 export const tenseDirectionRefiner: Refiner = {
   refine: (context: ParsingContext, results) => {
@@ -83,7 +104,10 @@ export const tenseDirectionRefiner: Refiner = {
       };
       const start = result.start;
       let resolved: CivilDate | undefined;
-      if (readTag(tags, GRANULARITY_TAG) === 'weekend') {
+      const holiday = readTag(tags, HOLIDAY_TAG);
+      if (holiday) {
+        resolved = resolveHoliday(reference, holiday, directionOf());
+      } else if (readTag(tags, GRANULARITY_TAG) === 'weekend') {
         resolved = resolveWeekend(reference, qualifier, directionOf());
       } else if (start.isOnlyWeekdayComponent()) {
         const weekday = start.get('weekday') ?? 0;
