@@ -1,12 +1,31 @@
-import { addUnits, type CivilDate, formatDate, lastDayOfMonth, parseIsoDate } from './calendar.ts';
+import {
+  addDays,
+  addUnits,
+  type CivilDate,
+  formatDate,
+  formatIsoWeek,
+  formatMonth,
+  lastDayOfMonth,
+  parseIsoDate,
+  startOfIsoWeek,
+} from './calendar.ts';
 import { COUNT_SOURCE, countValue } from './numbers.ts';
+import { ANAPHORIC_DATE_SOURCE } from './parsers/anaphoric-date-parser.ts';
 import type { Timex } from './timex.ts';
 
 // "the day after his death": one unit from the day the text last named.
 const UNIT_FROM_LAST_RE = /^(?:the\s+)?(day|week|month|year)\s+(after|before|later|earlier)$/i;
 const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
 const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
+const ANAPHORIC_DATE_RE = new RegExp(`^${ANAPHORIC_DATE_SOURCE}$`, 'i');
 type Unit = 'day' | 'week' | 'month' | 'year';
+// The granularities fine enough to say which day, week, month or year a story is at.
+const FINER_THAN: Record<Unit, ReadonlySet<string>> = {
+  day: new Set(['day', 'time']),
+  week: new Set(['day', 'time', 'week', 'weekend']),
+  month: new Set(['day', 'time', 'week', 'weekend', 'month']),
+  year: new Set(['day', 'time', 'week', 'weekend', 'month', 'quarter', 'season', 'year']),
+};
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 const ORDINAL_QUARTER_WORD_RE = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\b/i;
 
@@ -23,6 +42,25 @@ function quarterTimex(timex: Timex, year: number, quarter: number): Timex {
   };
 }
 
+/** The period `unit` around `date`, as the tagger writes it. */
+function periodTimex(timex: Timex, unit: Unit, date: CivilDate, anchor: string): Timex {
+  if (unit === 'day') return dayTimex(timex, date, anchor);
+  if (unit === 'week') {
+    const monday = startOfIsoWeek(date);
+    const range = { start: formatDate(monday), end: formatDate(addDays(monday, 6)) };
+    return { ...timex, type: 'DATE', value: formatIsoWeek(date), granularity: 'week', range, anchor };
+  }
+  if (unit === 'month') {
+    const range = {
+      start: formatDate({ ...date, day: 1 }),
+      end: formatDate({ ...date, day: lastDayOfMonth(date.year, date.month) }),
+    };
+    return { ...timex, type: 'DATE', value: formatMonth(date), granularity: 'month', range, anchor };
+  }
+  const range = { start: `${date.year}-01-01`, end: `${date.year}-12-31` };
+  return { ...timex, type: 'DATE', value: String(date.year), granularity: 'year', range, anchor };
+}
+
 function dayTimex(timex: Timex, day: CivilDate, anchor: string): Timex {
   const value = formatDate(day);
   return { ...timex, type: 'DATE', value, granularity: 'day', range: { start: value, end: value }, anchor };
@@ -37,17 +75,32 @@ function dayTimex(timex: Timex, day: CivilDate, anchor: string): Timex {
  *   reports mean it ("third-quarter profit … from $1.2 million a year earlier" → `1988-Q3`)
  * - "the quarter", "the year-ago period" → the quarter being discussed (the last one named), or
  *   that quarter a year before
+ * - "that day", "later that year", "the next morning", "the following week" → the period of the
+ *   last date fine enough to name it, or the one after; "that day" with none before is dropped
  *
  * @example anchorToPreviousDates(tagDocument('The summit was held on June 12. Two days later, …'))
  */
 export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
   let lastDay: CivilDate | undefined;
   let lastQuarter: { year: number; quarter: number } | undefined;
-  return timexes.map((timex) => {
+  // The last calendar date mentioned at each granularity it can answer for.
+  const lastOf: Partial<Record<Unit, CivilDate>> = {};
+  const anchored: Timex[] = [];
+  for (const timex of timexes) {
     let resolved = timex;
     const quarterBefore = YEAR_BEFORE_RE.test(timex.text) ? lastQuarter : undefined;
     const later = LATER_RE.exec(timex.text);
-    if (quarterBefore) {
+    const anaphor = ANAPHORIC_DATE_RE.exec(timex.text);
+    if (anaphor) {
+      const noun = (anaphor[2] ?? '').toLowerCase();
+      const unit: Unit = noun === 'week' || noun === 'month' || noun === 'year' ? noun : 'day';
+      const ahead = /next|following/i.test(anaphor[1] ?? '') ? 1 : 0;
+      const antecedent = lastOf[unit];
+      // "the next day" with no story date before it counts from the reference, as parsed.
+      if (!antecedent && !ahead) continue;
+      if (antecedent)
+        resolved = periodTimex(timex, unit, addUnits(antecedent, unit, ahead), formatDate(antecedent));
+    } else if (quarterBefore) {
       resolved = quarterTimex(timex, quarterBefore.year - 1, quarterBefore.quarter);
     } else if (timex.quarterOffset !== undefined && lastQuarter) {
       const index = lastQuarter.year * 4 + lastQuarter.quarter - 1 + timex.quarterOffset;
@@ -71,6 +124,11 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
       lastQuarter = { year: Number(quarter[1]), quarter: Number(quarter[2]) };
     const day = resolved.granularity === 'day' ? parseIsoDate(resolved.value) : undefined;
     if (day) lastDay = day;
-    return resolved;
-  });
+    const start = resolved.range ? parseIsoDate(resolved.range.start) : undefined;
+    if (start)
+      for (const unit of ['day', 'week', 'month', 'year'] as const)
+        if (FINER_THAN[unit].has(resolved.granularity)) lastOf[unit] = start;
+    anchored.push(resolved);
+  }
+  return anchored;
 }

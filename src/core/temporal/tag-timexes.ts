@@ -12,6 +12,7 @@ import {
   startOfIsoWeek,
 } from './calendar.ts';
 import { runLate } from './late-parsers.ts';
+import { anaphoricDateParser } from './parsers/anaphoric-date-parser.ts';
 import { dayOfMonthParser } from './parsers/day-of-month-parser.ts';
 import { barePluralDurationParser, durationParser, pastDecadeParser } from './parsers/duration-parser.ts';
 import { holidayParser } from './parsers/holiday-parser.ts';
@@ -74,6 +75,7 @@ function createNewsChrono(): chrono.Chrono {
     theDayParser,
     dayOfMonthParser,
     holidayParser,
+    anaphoricDateParser,
   );
   newsChrono.refiners.unshift(partOfDayBeforeOfFilter);
   newsChrono.refiners.push(

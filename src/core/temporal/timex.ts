@@ -42,14 +42,14 @@ export interface Timex {
   /** The ISO date this expression was resolved against (the reference date). */
   readonly anchor: string;
   /**
-   * For a duration that measures from an event ("five months after the summit"): the date of
-   * that event, which is what a timeline needs.
-   */
-  /**
    * For "the quarter", "the year-ago period": quarters from the quarter the text is discussing
    * (0 or -4), which the document tagger resolves against the last quarter mentioned.
    */
   readonly quarterOffset?: number;
+  /**
+   * For a duration that measures from an event ("five months after the summit"): the date of
+   * that event, which is what a timeline needs.
+   */
   readonly impliedDate?: {
     readonly value: string;
     readonly granularity: Granularity;

@@ -198,6 +198,24 @@ describe('TIMEX3 families', () => {
     ]);
   });
 
+  it.each([
+    ['He was shot on Oct. 23. Earlier that day, he had left work.', 'Earlier that day', '2018-10-23'],
+    ['He was shot on Oct. 23. Police searched the house that same day.', 'that same day', '2018-10-23'],
+    ['He was shot on Oct. 23. He appeared in court the next morning.', 'the next morning', '2018-10-24'],
+    ['He was shot on Oct. 23. He died later that month.', 'later that month', '2018-10'],
+    ['The plant opened in March 2016. It closed the following year.', 'the following year', '2017'],
+    ['The trial began on Monday, Nov. 5. The jury was sworn in that week.', 'that week', '2018-W45'],
+  ])('dates "%s" from the story\'s last date', (text, expression, value) => {
+    const timexes = tagDocument(text, THURSDAY);
+    const found = timexes.find((timex) => timex.text === expression);
+    expect(found?.value).toBe(value);
+    expect(found?.start).toBe(text.indexOf(expression));
+  });
+
+  it('drops "that day" when the story has named no day before it', () => {
+    expect(tagDocument('That day changed everything.', THURSDAY)).toEqual([]);
+  });
+
   it('dates "a year earlier" after a quarter as that quarter a year before', () => {
     const timexes = tagDocument('Profit rose in the third quarter. It had fallen a year earlier.', THURSDAY);
     expect(timexes.map((timex) => [timex.text, timex.value])).toEqual([
