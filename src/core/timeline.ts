@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Article, ReferenceSource } from './article.ts';
-import type { DatedEvent, EventDate, EventSource } from './events.ts';
+import type { DatedEvent, EventDate, EventSource, EventStatus } from './events.ts';
+import { daySalience, mentionWeight, topDays } from './salience.ts';
 import { formatDate } from './temporal/calendar.ts';
 import { contentWords, jaccard } from './text-similarity.ts';
 
 /** Format version of the timeline JSON; bumped on any incompatible change. */
-export const TIMELINE_VERSION = 1;
+export const TIMELINE_VERSION = 2;
 
 /** An article as the timeline remembers it. */
 export interface TimelineArticle {
@@ -21,13 +22,45 @@ export interface TimelineArticle {
   readonly events: number;
 }
 
+/** A source of an event: where it was read, and what that sentence says by itself. */
+export interface TimelineSource extends EventSource {
+  /** The event as this sentence alone reports it (the merged event may be more specific). */
+  readonly reading: {
+    readonly date: EventDate;
+    readonly title: string;
+    readonly actors: readonly string[];
+    readonly status: EventStatus;
+    readonly confidence: number;
+  };
+}
+
 /** One thing that happened, with every sentence that reported it. */
 export interface TimelineEvent {
-  /** Stable: kept when more sources join the event. */
+  /** Named after its first report: kept when later reports join the event. */
   readonly id: string;
+  /** The most specific date its sources give. */
   readonly date: EventDate;
+  /** The title of its first report. */
   readonly title: string;
-  readonly sources: readonly EventSource[];
+  /** Everyone its sources name, the most often named first. */
+  readonly actors: readonly string[];
+  /** What the latest report says of it. */
+  readonly status: EventStatus;
+  /** How sure its date is, 0–1: more sources, more sure. */
+  readonly confidence: number;
+  /** How much it was reported: its articles, each weighted by how prominently it reported it. */
+  readonly salience: number;
+  readonly sources: readonly TimelineSource[];
+}
+
+/** The most salient days of the timeline, with their events. */
+export interface TimelineSummary {
+  readonly dates: ReadonlyArray<{
+    readonly date: string;
+    readonly salience: number;
+    /** Ids of the events of that day, the most salient first. */
+    readonly events: readonly string[];
+  }>;
 }
 
 /** The merged timeline of one collection of articles, as stored in `timelines/<collection>.json`. */
@@ -37,14 +70,25 @@ export interface Timeline {
   readonly updatedAt: string;
   readonly articles: readonly TimelineArticle[];
   readonly events: readonly TimelineEvent[];
+  readonly summary: TimelineSummary;
 }
 
 /** Two reports are of the same happening when they share at least this share of content words. */
 const SAME_EVENT_SIMILARITY = 0.5;
+/** How many days the stored summary lists. */
+export const SUMMARY_DATES = 10;
+const MAX_EVENT_ACTORS = 8;
 
 /** @example emptyTimeline('north-korea', '2018-11-08T00:00:00.000Z').events // [] */
 export function emptyTimeline(collection: string, updatedAt: string): Timeline {
-  return { version: TIMELINE_VERSION, collection, updatedAt, articles: [], events: [] };
+  return {
+    version: TIMELINE_VERSION,
+    collection,
+    updatedAt,
+    articles: [],
+    events: [],
+    summary: { dates: [] },
+  };
 }
 
 /** The timeline entry of a parsed article. */
@@ -65,49 +109,190 @@ export function describeArticle(article: Article, events: number, etag?: string)
   };
 }
 
-function eventIdOf(date: EventDate, title: string, taken: ReadonlySet<string>): string {
-  const base = createHash('sha256')
-    .update(`${date.value}\n${[...contentWords(title)].sort().join(' ')}`)
-    .digest('hex')
-    .slice(0, 12);
-  let id = base;
-  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-  return id;
-}
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order reports are merged in: the earliest published first, so an event's first report leads. */
+const byFirstReport = (a: TimelineSource, b: TimelineSource): number =>
+  compareText(a.published, b.published) ||
+  compareText(a.article, b.article) ||
+  a.start - b.start ||
+  a.date.start - b.date.start;
+
+/** The order sources are listed in: by article, then by place in it. */
+const bySource = (a: EventSource, b: EventSource): number =>
+  compareText(a.article, b.article) || a.start - b.start || a.date.start - b.date.start;
 
 const byDate = (a: TimelineEvent, b: TimelineEvent): number =>
-  a.date.start.localeCompare(b.date.start) ||
-  a.date.end.localeCompare(b.date.end) ||
-  a.id.localeCompare(b.id);
+  compareText(a.date.start, b.date.start) || compareText(a.date.end, b.date.end) || compareText(a.id, b.id);
 
-const bySource = (a: EventSource, b: EventSource): number =>
-  a.article < b.article ? -1 : a.article > b.article ? 1 : a.start - b.start || a.date.start - b.date.start;
+const span = (date: EventDate): number => Date.parse(date.end) - Date.parse(date.start);
 
-function isSameHappening(event: TimelineEvent, candidate: DatedEvent): boolean {
-  if (event.date.value !== candidate.date.value) return false;
-  const words = contentWords(candidate.source.text);
-  return event.sources.some((source) => jaccard(contentWords(source.text), words) >= SAME_EVENT_SIMILARITY);
+/** Dates that can be one happening's: equal, or one inside the other (a day of a reported week). */
+function compatible(a: EventDate, b: EventDate): boolean {
+  return (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+}
+
+/** The more specific of two compatible dates (on a tie, the first). */
+const finer = (a: EventDate, b: EventDate): EventDate => (span(b) < span(a) ? b : a);
+
+function sourceOf(event: DatedEvent): TimelineSource {
+  const { date, title, actors, status, confidence } = event;
+  return { ...event.source, reading: { date, title, actors, status, confidence } };
+}
+
+interface Cluster {
+  date: EventDate;
+  readonly members: TimelineSource[];
+  readonly words: Array<Set<string>>;
 }
 
 /**
- * Takes an article's events out of the timeline; an event left with no source disappears.
+ * Groups reports into happenings. Reports are taken in first-report order and each joins the
+ * first group, among those with a compatible date, where it shares most words with a member (at
+ * least `SAME_EVENT_SIMILARITY`), or starts a group. The order is fixed by the reports themselves,
+ * so the grouping depends only on which reports there are, not on the order articles arrived in.
+ */
+function cluster(sources: readonly TimelineSource[]): Cluster[] {
+  const clusters: Cluster[] = [];
+  for (const source of [...sources].sort(byFirstReport)) {
+    const words = contentWords(source.text);
+    let best: Cluster | undefined;
+    let bestSimilarity = SAME_EVENT_SIMILARITY;
+    for (const candidate of clusters) {
+      if (!compatible(candidate.date, source.reading.date)) continue;
+      const similarity = Math.max(...candidate.words.map((other) => jaccard(other, words)));
+      if (similarity >= bestSimilarity && (!best || similarity > bestSimilarity)) {
+        best = candidate;
+        bestSimilarity = similarity;
+      }
+    }
+    if (best) {
+      best.members.push(source);
+      best.words.push(words);
+      best.date = finer(best.date, source.reading.date);
+    } else {
+      clusters.push({ date: source.reading.date, members: [source], words: [words] });
+    }
+  }
+  return clusters;
+}
+
+const STATUS_PRECEDENCE: Record<EventStatus, number> = {
+  cancelled: 3,
+  postponed: 2,
+  reported: 1,
+  planned: 0,
+};
+
+/** What the latest reports say; on one day, a cancellation beats a postponement beats the rest. */
+function statusOf(members: readonly TimelineSource[]): EventStatus {
+  const latest = members.reduce((day, source) => (source.published > day ? source.published : day), '');
+  return members
+    .filter((source) => source.published === latest)
+    .map((source) => source.reading.status)
+    .reduce((best, status) => (STATUS_PRECEDENCE[status] > STATUS_PRECEDENCE[best] ? status : best));
+}
+
+function actorsOf(members: readonly TimelineSource[]): string[] {
+  const counts = new Map<string, number>();
+  for (const source of members)
+    for (const actor of source.reading.actors) counts.set(actor, (counts.get(actor) ?? 0) + 1);
+  // Map order is first-seen order, which breaks ties.
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_EVENT_ACTORS)
+    .map(([actor]) => actor);
+}
+
+function eventOf(group: Cluster): TimelineEvent {
+  const first = group.members[0] as TimelineSource;
+  const id = createHash('sha256')
+    .update(`${first.article}\n${first.start}\n${first.date.start}\n${first.reading.date.value}`)
+    .digest('hex')
+    .slice(0, 12);
+  const strongest = new Map<string, number>();
+  for (const source of group.members) {
+    const weight = mentionWeight({
+      published: source.published,
+      prominence: source.prominence,
+      day: group.date.start,
+    });
+    strongest.set(source.article, Math.max(strongest.get(source.article) ?? 0, weight));
+  }
+  const doubt = group.members.reduce((product, source) => product * (1 - source.reading.confidence), 1);
+  return {
+    id,
+    date: group.date,
+    title: first.reading.title,
+    actors: actorsOf(group.members),
+    status: statusOf(group.members),
+    confidence: Math.round((1 - doubt) * 100) / 100,
+    salience: Math.round([...strongest.values()].reduce((sum, weight) => sum + weight, 0) * 1000) / 1000,
+    sources: [...group.members].sort(bySource),
+  };
+}
+
+/**
+ * The `k` most salient days of a timeline's day-dated events, each with its events.
+ *
+ * @example summarize(timeline, 3).dates.map((entry) => entry.date) // ['2018-11-07', '2018-11-02', '2018-11-08']
+ */
+export function summarize(events: readonly TimelineEvent[], k: number = SUMMARY_DATES): TimelineSummary {
+  const daily = events.filter(
+    (event) => event.date.granularity === 'day' || event.date.granularity === 'time',
+  );
+  const mentions = daily.flatMap((event) =>
+    event.sources.map((source) => ({ ...source, day: event.date.start })),
+  );
+  const dates = topDays(daySalience(mentions), k).map(({ day, salience }) => ({
+    date: day,
+    salience,
+    events: daily
+      .filter((event) => event.date.start === day)
+      .sort((a, b) => b.salience - a.salience || compareText(a.id, b.id))
+      .map((event) => event.id),
+  }));
+  return { dates };
+}
+
+/** The timeline of these articles and reports, built afresh: a function of the two sets only. */
+function build(
+  timeline: Timeline,
+  articles: readonly TimelineArticle[],
+  sources: readonly TimelineSource[],
+): Timeline {
+  const events = cluster(sources).map(eventOf).sort(byDate);
+  return {
+    version: TIMELINE_VERSION,
+    collection: timeline.collection,
+    updatedAt: timeline.updatedAt,
+    articles: [...articles].sort((a, b) => compareText(a.key, b.key)),
+    events,
+    summary: summarize(events),
+  };
+}
+
+const sourcesOf = (timeline: Timeline): TimelineSource[] => timeline.events.flatMap((event) => event.sources);
+
+/**
+ * Takes an article and its reports out of the timeline; an event left with no source disappears.
  *
  * @example withoutArticle(timeline, 'articles/a.txt').articles.some((a) => a.key === 'articles/a.txt') // false
  */
 export function withoutArticle(timeline: Timeline, key: string): Timeline {
-  const events: TimelineEvent[] = [];
-  for (const event of timeline.events) {
-    const sources = event.sources.filter((source) => source.article !== key);
-    if (sources.length > 0)
-      events.push(sources.length === event.sources.length ? event : { ...event, sources });
-  }
-  return { ...timeline, articles: timeline.articles.filter((article) => article.key !== key), events };
+  if (!timeline.articles.some((article) => article.key === key)) return timeline;
+  return build(
+    timeline,
+    timeline.articles.filter((article) => article.key !== key),
+    sourcesOf(timeline).filter((source) => source.article !== key),
+  );
 }
 
 /**
- * Adds (or replaces) an article and its events: each event joins an existing event of the same
- * date reported in similar words, or becomes a new one. Re-adding an article replaces its old
- * events rather than adding a second copy.
+ * Adds (or replaces) an article and its events. The merged timeline is rebuilt from all reports,
+ * so it obeys the laws the tests check: the order articles arrive in does not matter, adding an
+ * article twice is adding it once, removing it undoes adding it, and an event keeps its id when
+ * later reports join it.
  *
  * @example withArticle(timeline, describeArticle(article, events.length), events)
  */
@@ -116,22 +301,11 @@ export function withArticle(
   article: TimelineArticle,
   events: readonly DatedEvent[],
 ): Timeline {
-  const base = withoutArticle(timeline, article.key);
-  const merged = base.events.map((event) => ({ ...event, sources: [...event.sources] }));
-  const taken = new Set(merged.map((event) => event.id));
-  for (const candidate of events) {
-    const match = merged.find((event) => isSameHappening(event, candidate));
-    if (match) {
-      match.sources.push(candidate.source);
-      match.sources.sort(bySource);
-      continue;
-    }
-    const id = eventIdOf(candidate.date, candidate.title, taken);
-    taken.add(id);
-    merged.push({ id, date: candidate.date, title: candidate.title, sources: [candidate.source] });
-  }
-  const articles = [...base.articles, article].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return { ...base, articles, events: merged.sort(byDate) };
+  return build(
+    timeline,
+    [...timeline.articles.filter((known) => known.key !== article.key), article],
+    [...sourcesOf(timeline).filter((source) => source.article !== article.key), ...events.map(sourceOf)],
+  );
 }
 
 /** True when two timelines say the same thing (their `updatedAt` aside). */

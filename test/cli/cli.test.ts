@@ -113,9 +113,7 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
     expect(endpoint).not.toBe('');
     expect(serve.output()).toMatch(/Timeline: s3:\/\/news-timeline-local\/timelines\/north-korea\.json/);
     expect(serve.output()).toMatch(/north-korea: \d+ events from 2 articles/);
-    expect(serve.output()).toMatch(
-      /2018-11-02 +North Korea's state media outlet KCNA said November 2 +\[2 sources\]/,
-    );
+    expect(serve.output()).toMatch(/2018-11-02 +North Korea's state media outlet KCNA said +\[2 sources\]/);
 
     for (const event of ['events/s3-put.json', 'events/s3-put-short.json', 'events/s3-delete.json']) {
       const invoked = runCli(['invoke', event, '--endpoint', endpoint]);

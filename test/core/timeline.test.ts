@@ -17,6 +17,23 @@ import { assertValidTimeline } from '../support/validate-timeline.ts';
 const EMPTY = emptyTimeline('north-korea', '2018-11-08T15:00:00.000Z');
 const A = 'articles/a.txt';
 const B = 'articles/b.txt';
+// Publication days: B and C come out after A.
+const PUBLISHED: Record<string, string> = {
+  'articles/a.txt': '2018-11-08',
+  'articles/b.txt': '2018-11-09',
+  'articles/c.txt': '2018-11-10',
+};
+/** A source as the timeline keeps it: where it was read and what it says by itself. */
+const kept = (event: DatedEvent) => ({
+  ...event.source,
+  reading: {
+    date: event.date,
+    title: event.title,
+    actors: event.actors,
+    status: event.status,
+    confidence: event.confidence,
+  },
+});
 
 /** A sentence of `article` that reports something on the day `value`, dated by the words `dateText`. */
 function reported(
@@ -30,11 +47,16 @@ function reported(
   return {
     date: { value, start: value, end: value, granularity: 'day' },
     title: sentence,
+    actors: [...new Set(sentence.match(/\b[A-Z][a-z]+\b/g) ?? [])],
+    status: 'reported',
+    confidence: 0.9,
     source: {
       article,
+      published: PUBLISHED[article] ?? '2018-11-08',
       text: sentence,
       start: offset,
       end: offset + sentence.length,
+      prominence: 0.5,
       date: { text: dateText, start: dateStart, end: dateStart + dateText.length },
     },
   };
@@ -96,7 +118,7 @@ describe('withArticle', () => {
   it('merges two reports of the same day in similar words into one event with two sources', () => {
     const timeline = added(added(EMPTY, A, [TRUMP_A]), B, [TRUMP_B]);
     expect(timeline.events).toHaveLength(1);
-    expect(timeline.events[0]?.sources).toEqual([TRUMP_A.source, TRUMP_B.source]);
+    expect(timeline.events[0]?.sources).toEqual([kept(TRUMP_A), kept(TRUMP_B)]);
   });
 
   it('keeps two reports of the same day in different words apart', () => {
@@ -153,11 +175,46 @@ describe('withArticle', () => {
     ]);
   });
 
+  it("names an event's status after its latest report, and its actors after all", () => {
+    const planned = { ...TRUMP_A, status: 'planned' as const, actors: ['Trump', 'Pompeo'] };
+    const cancelled = { ...TRUMP_B, status: 'cancelled' as const, actors: ['Pompeo'] };
+    const timeline = added(added(EMPTY, A, [planned]), B, [cancelled]);
+    expect(timeline.events).toHaveLength(1);
+    expect(timeline.events[0]).toMatchObject({ status: 'cancelled', actors: ['Pompeo', 'Trump'] });
+    expect(timeline.events[0]?.confidence).toBe(0.99);
+  });
+
+  it('gives an event the most specific date of its reports (a day inside a reported week)', () => {
+    const week = {
+      ...TRUMP_B,
+      date: { value: '2018-W45', start: '2018-11-05', end: '2018-11-11', granularity: 'week' as const },
+    };
+    const timeline = added(added(EMPTY, B, [week]), A, [TRUMP_A]);
+    expect(timeline.events.map((event) => [event.date.value, event.sources.length])).toEqual([
+      ['2018-11-07', 2],
+    ]);
+  });
+
+  it('counts each article once in the salience of an event and of its day', () => {
+    const again = reported(A, TRUMP_A.source.text, 'Wednesday', '2018-11-07', 900);
+    const once = added(EMPTY, A, [TRUMP_A]);
+    const twice = added(EMPTY, A, [TRUMP_A, again]);
+    // Prominence 0.5: 1 + 3 × 0.5.
+    expect(once.events[0]?.salience).toBe(2.5);
+    expect(twice.events[0]?.salience).toBe(2.5);
+    const both = added(twice, B, [TRUMP_B, reported(B, KCNA_A.source.text, 'November 2', '2018-11-02', 500)]);
+    expect(both.summary.dates[0]).toEqual({
+      date: '2018-11-07',
+      salience: 5,
+      events: [both.events.at(-1)?.id],
+    });
+  });
+
   it('merges two copies of one sentence in one article into one event reported twice', () => {
     const again = reported(A, TRUMP_A.source.text, 'Wednesday', '2018-11-07', 900);
     const timeline = added(EMPTY, A, [TRUMP_A, again]);
     expect(timeline.events).toHaveLength(1);
-    expect(timeline.events[0]?.sources).toEqual([TRUMP_A.source, again.source]);
+    expect(timeline.events[0]?.sources).toEqual([kept(TRUMP_A), kept(again)]);
   });
 });
 
@@ -172,11 +229,15 @@ describe('withoutArticle', () => {
     expect(timeline.articles.map((article) => article.key)).toEqual([A]);
   });
 
-  it('keeps an event reported elsewhere too, with its id, minus the source', () => {
+  it('keeps an event reported elsewhere too, minus the source, named after its remaining first report', () => {
     const timeline = withoutArticle(both, A);
-    const merged = both.events.find((event) => event.sources.length === 2);
-    const kept = timeline.events.find((event) => event.id === merged?.id);
-    expect(kept?.sources).toEqual([TRUMP_B.source]);
+    const remaining = timeline.events.find((event) =>
+      event.sources.some((source) => source.text === TRUMP_B.source.text),
+    );
+    expect(remaining?.sources).toEqual([kept(TRUMP_B)]);
+    expect(remaining?.id).toBe(
+      added(EMPTY, B, [TRUMP_B, PALLADINO_B]).events.find((e) => e.title === TRUMP_B.title)?.id,
+    );
   });
 
   it('changes nothing for a key it does not know', () => {
@@ -295,9 +356,36 @@ describe('the timeline algebra (properties)', () => {
         const timeline = build(articles);
         const latest = new Map(articles.map(({ key, reports }) => [key, eventsOf(key, reports)]));
         const sources = timeline.events.flatMap((event) => event.sources);
-        const expected = [...latest.values()].flat().map((event) => event.source);
+        const expected = [...latest.values()].flat().map(kept);
         expect(sources).toHaveLength(expected.length);
         expect(sources).toEqual(expect.arrayContaining(expected));
+      }),
+    );
+  });
+
+  it('does not depend on the order articles arrive in', () => {
+    fc.assert(
+      fc.property(
+        fc
+          .uniqueArray(articleArb, { selector: (article) => article.key, maxLength: 3 })
+          .chain((articles) =>
+            fc.tuple(fc.constant(articles), fc.shuffledSubarray(articles, { minLength: articles.length })),
+          ),
+        ([articles, shuffled]) => {
+          expect(sameTimelineContent(build(shuffled), build(articles))).toBe(true);
+        },
+      ),
+    );
+  });
+
+  it('keeps every event id when a later article arrives', () => {
+    fc.assert(
+      fc.property(fc.array(articleArb, { maxLength: 4 }), articleArb, (articles, extra) => {
+        const earlier = articles.filter(({ key }) => key !== 'articles/c.txt');
+        const before = build(earlier);
+        const after = build([...earlier, { ...extra, key: 'articles/c.txt' }]);
+        const ids = new Set(after.events.map((event) => event.id));
+        for (const event of before.events) expect(ids.has(event.id)).toBe(true);
       }),
     );
   });

@@ -62,7 +62,7 @@ describe('assertValidTimeline', () => {
     {
       name: 'another version',
       breakIt: (t: Json) => {
-        t.version = 2;
+        t.version = 1;
       },
       message: '/version must be equal to constant',
     },

@@ -1,0 +1,136 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Article } from '../core/article.ts';
+import { extractEvents } from '../core/events.ts';
+import { type DatedMention, daySalience, topDays } from '../core/salience.ts';
+import { parseIsoDate } from '../core/temporal/calendar.ts';
+import { type DateScores, dateF1, readTimeline17, scoreDates, type T17Source } from '../eval/timeline17.ts';
+import { runMain } from './run-main.ts';
+import { UsageError } from './usage-error.ts';
+
+const USAGE = `eval-t17: date selection on Timeline17, as news-tls measures it
+
+Usage:
+  npm run eval:t17 -- T17_DIR [--out RANKED.json] [--json]
+      Extracts the dated events of every article (reference date = its folder's date), pools the
+      sources of each topic, and for each gold timeline ranks the days between its first and last
+      gold date (only articles published in that span count) by salience; keeps the top k
+      (k = the number of gold dates) and prints date precision, recall and F1 per timeline and
+      the overall Date-F1 (F1 of the mean precision and mean recall).
+      --out   writes the ranked days: {"<source folder>": {"<timeline>": ["YYYY-MM-DD", …]}}
+      --json  prints one JSON object instead of text
+`;
+
+interface TimelineResult extends DateScores {
+  readonly source: string;
+  readonly timeline: string;
+  readonly goldDates: number;
+  readonly articles: number;
+  readonly ranked: readonly string[];
+}
+
+/** The day-level mentions of every article of a source folder. */
+function mentionsOf(source: T17Source): DatedMention[] {
+  const mentions: DatedMention[] = [];
+  for (const item of source.articles) {
+    const date = parseIsoDate(item.published);
+    if (!date) continue;
+    const article: Article = {
+      key: item.key,
+      format: 'text',
+      encoding: 'utf-8',
+      text: item.text,
+      reference: { date, timezone: 'UTC', source: 'fallback' },
+      warnings: [],
+    };
+    for (const event of extractEvents(article)) {
+      if (event.date.granularity !== 'day' && event.date.granularity !== 'time') continue;
+      mentions.push({
+        article: item.key,
+        published: item.published,
+        prominence: event.source.prominence,
+        day: event.date.start,
+      });
+    }
+  }
+  return mentions;
+}
+
+function evaluate(sources: readonly T17Source[]): TimelineResult[] {
+  const byTopic = new Map<string, DatedMention[]>();
+  for (const source of sources) {
+    const pooled = byTopic.get(source.topic) ?? [];
+    for (const mention of mentionsOf(source)) pooled.push(mention);
+    byTopic.set(source.topic, pooled);
+  }
+  const results: TimelineResult[] = [];
+  for (const source of sources) {
+    const pooled = byTopic.get(source.topic) ?? [];
+    for (const timeline of source.timelines) {
+      const from = timeline.dates[0];
+      const to = timeline.dates.at(-1);
+      if (!from || !to) continue;
+      const inSpan = pooled.filter((mention) => mention.published >= from && mention.published <= to);
+      const ranked = topDays(daySalience(inSpan), timeline.dates.length, { from, to }).map(({ day }) => day);
+      results.push({
+        source: source.name,
+        timeline: timeline.name,
+        goldDates: timeline.dates.length,
+        articles: new Set(inSpan.map((mention) => mention.article)).size,
+        ranked,
+        ...scoreDates(ranked, timeline.dates),
+      });
+    }
+  }
+  return results;
+}
+
+const percent = (value: number): string => value.toFixed(3);
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const [dir] = positionals;
+  if (!dir || positionals.length > 1) throw new UsageError('give exactly one T17_DIR');
+  const started = performance.now();
+  const sources = await readTimeline17(dir);
+  if (sources.length === 0) throw new UsageError(`no topic folders (InputDocs/ and timelines/) in ${dir}`);
+  const results = evaluate(sources);
+  const overall = dateF1(results);
+  const elapsedSeconds = Math.round((performance.now() - started) / 10) / 100;
+  if (values.out) {
+    const ranked: Record<string, Record<string, readonly string[]>> = {};
+    for (const result of results) {
+      const bySource = ranked[result.source] ?? {};
+      bySource[result.timeline] = result.ranked;
+      ranked[result.source] = bySource;
+    }
+    await mkdir(dirname(values.out), { recursive: true });
+    await writeFile(values.out, `${JSON.stringify(ranked, null, 2)}\n`);
+  }
+  const articles = sources.reduce((sum, source) => sum + source.articles.length, 0);
+  if (values.json) {
+    const timelines = results.map(({ ranked: _ranked, ...rest }) => rest);
+    process.stdout.write(
+      `${JSON.stringify({ dir, articles, timelines, dateF1: overall, elapsedSeconds }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  const lines = [
+    `Timeline17 ${dir}: ${sources.length} sources, ${articles} articles, ${results.length} timelines`,
+    `${'timeline'.padEnd(46)} ${'k'.padStart(4)} ${'articles'.padStart(8)}      P      R     F1`,
+    ...results.map(
+      (r) =>
+        `${`${r.source}/${r.timeline}`.padEnd(46)} ${String(r.goldDates).padStart(4)} ${String(r.articles).padStart(8)}  ${percent(r.precision)}  ${percent(r.recall)}  ${percent(r.f1)}`,
+    ),
+    `Date-F1 ${percent(overall.f1)} (mean P ${percent(overall.precision)}, mean R ${percent(overall.recall)}) in ${elapsedSeconds} s`,
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return 0;
+}
+
+await runMain(main, USAGE);
