@@ -5,16 +5,24 @@ import { ArticleFormatError } from '../core/errors.ts';
 import { extractEvents } from '../core/events.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import { isKnownTimezone } from '../core/temporal/reference.ts';
-import { describeArticle, emptyTimeline, type Timeline, withArticle } from '../core/timeline.ts';
+import {
+  describeArticle,
+  emptyTimeline,
+  SUMMARY_DATES,
+  summarize,
+  type Timeline,
+  withArticle,
+} from '../core/timeline.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
 const USAGE = `news-timeline: dated events from news articles, merged into a timeline
 
 Usage:
-  news-timeline extract FILE... [--published YYYY-MM-DD] [--timezone ZONE] [--collection NAME]
+  news-timeline extract FILE... [--published YYYY-MM-DD] [--timezone ZONE] [--collection NAME] [--top K]
       Prints the merged timeline JSON of the files (one collection); no S3 involved.
       --published is the reference date for articles that carry none; --timezone defaults to UTC.
+      --top K lists the K most salient days in the summary (default ${SUMMARY_DATES}).
   news-timeline serve [--port 4568] [--data .data/s3] [--no-samples]
       Embedded S3 server on 127.0.0.1 with the bucket news-timeline-local, wired to the handler;
       uploads the sample articles of events/articles/ and keeps running (Ctrl-C stops it).
@@ -32,8 +40,14 @@ async function extract(args: string[]): Promise<number> {
       published: { type: 'string' },
       timezone: { type: 'string', default: 'UTC' },
       collection: { type: 'string', default: 'default' },
+      top: { type: 'string' },
     },
   });
+  const top = values.top === undefined ? SUMMARY_DATES : Number(values.top);
+  if (!Number.isInteger(top) || top < 1)
+    throw new UsageError(
+      `--top must be a whole number of days, 1 or more, got ${JSON.stringify(values.top)}`,
+    );
   if (positionals.length === 0) throw new UsageError('extract needs at least one FILE');
   const timezone = values.timezone;
   if (!isKnownTimezone(timezone))
@@ -64,6 +78,7 @@ async function extract(args: string[]): Promise<number> {
       process.stderr.write(`${reason}\n`);
     }
   }
+  timeline = { ...timeline, summary: summarize(timeline.events, top) };
   process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
 }

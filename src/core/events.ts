@@ -156,6 +156,9 @@ const CANCELLED_RE = /\b(?:cancel(?:l?ed|s|l?ing)?|call(?:ed|s)? off|scrap(?:ped
 const POSTPONED_RE =
   /\b(?:postpone[sd]?|postponing|delay(?:ed|s)?|put off|push(?:ed|es)? back|reschedul(?:ed|es|ing))\b/gi;
 const ADJECTIVE_BEFORE_RE = /\b(?:the|a|an|its|their|his|her|this|that)\s+$/i;
+// Between a date and a status word, these open another clause: "said Wednesday that the meeting
+// would be rescheduled" reports a statement on Wednesday, not a postponement of it.
+const CLAUSE_BOUNDARY_RE = /\b(?:that|said|says|told|announced|added)\b/i;
 
 interface Cue {
   readonly status: 'cancelled' | 'postponed';
@@ -195,7 +198,8 @@ function statusOf(
       (best, date) => (distance(cue, date) < distance(cue, best) ? date : best),
       own,
     );
-    if (nearest === own) return cue.status;
+    const between = cue.at >= own.end ? sentence.slice(own.end, cue.at) : sentence.slice(cue.at, own.start);
+    if (nearest === own && !CLAUSE_BOUNDARY_RE.test(between)) return cue.status;
   }
   if (isAfterPublication) return 'planned';
   return directionAround(sentence, own.start, own.end) === 'future' ? 'planned' : 'reported';

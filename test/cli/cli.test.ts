@@ -43,6 +43,25 @@ describe('news-timeline extract', () => {
     expect(timeline.events.map((event) => event.date.value)).toEqual(['2018-11-05']);
   });
 
+  it('lists the K most salient days of the sample articles with --top K', () => {
+    const files = ['events/articles/nk-talks-full.txt', 'events/articles/nk-talks-short.txt'];
+    const options = ['--published', '2018-11-08', '--timezone', 'America/New_York'];
+    const result = runCli(['extract', ...files, ...options, '--top', '2']);
+    expect(result.status).toBe(0);
+    const timeline = JSON.parse(result.stdout) as Timeline;
+    assertValidTimeline(timeline);
+    const days = timeline.summary.dates;
+    expect(days).toHaveLength(2);
+    // 2018-11-02 is reported by both articles; 2018-11-07 by the full one, three times.
+    expect(days.map((day) => day.date).sort()).toEqual(['2018-11-02', '2018-11-07']);
+    expect(days[0]?.salience).toBeGreaterThanOrEqual(days[1]?.salience ?? Number.POSITIVE_INFINITY);
+    const ids = new Set(timeline.events.map((event) => event.id));
+    for (const day of days) for (const id of day.events) expect(ids.has(id)).toBe(true);
+    const zero = runCli(['extract', ...files, ...options, '--top', '0']);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toContain('--top must be a whole number of days, 1 or more, got "0"');
+  });
+
   it('refuses an article with no date at all when no --published is given', async () => {
     const undated = join(directory, 'undated.txt');
     await writeFile(undated, 'The envoy left on Monday.');

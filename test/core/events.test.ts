@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/core/article.ts';
+import { type DatedEvent, extractEvents } from '../../src/core/events.ts';
+
+// Thursday 2018-11-08 in New York, the sample articles' publication day.
+function articleOf(text: string): Article {
+  return {
+    key: 'articles/test.txt',
+    format: 'text',
+    encoding: 'utf-8',
+    text,
+    reference: { date: { year: 2018, month: 11, day: 8 }, timezone: 'America/New_York', source: 'fallback' },
+    warnings: [],
+  };
+}
+
+const summary = (event: DatedEvent) => [event.date.value, event.status, event.title];
+
+describe('extractEvents', () => {
+  it('reads two events from one sentence, each with its own clause and status', () => {
+    const events = extractEvents(
+      articleOf(
+        'The State Department said on Tuesday, in a brief statement, that Thursday’s meeting with Kim Yong Chol was postponed.',
+      ),
+    );
+    expect(events.map(summary)).toEqual([
+      ['2018-11-06', 'reported', 'The State Department said, in a brief statement'],
+      ['2018-11-08', 'postponed', 'Meeting with Kim Yong Chol was postponed'],
+    ]);
+  });
+
+  it.each([
+    ['Pompeo will meet Kim Yong Chol in New York on Friday.', '2018-11-09', 'planned'],
+    ['Pompeo met Kim Yong Chol in New York on Monday.', '2018-11-05', 'reported'],
+    ['The summit planned for Friday was called off by the White House.', '2018-11-09', 'cancelled'],
+    ['Trump said Wednesday that the canceled meeting would be rescheduled.', '2018-11-07', 'reported'],
+    ['The talks, first set for November 2, were delayed.', '2018-11-02', 'postponed'],
+  ])('"%s" is dated %s and %s', (sentence, value, status) => {
+    const [event] = extractEvents(articleOf(sentence));
+    expect(event?.date.value).toBe(value);
+    expect(event?.status).toBe(status);
+  });
+
+  it('titles an event in the words of its sentence without the date, under 100 characters', () => {
+    const long = `KCNA said November 2 that North Korea would ${'not move an inch on its nuclear programme and '.repeat(4)}wait.`;
+    const [event] = extractEvents(articleOf(long));
+    expect(event?.title.startsWith('KCNA said that North Korea would not move an inch')).toBe(true);
+    expect(event?.title.length).toBeLessThanOrEqual(100);
+    expect(event?.title.endsWith('…')).toBe(true);
+    expect(event?.title).not.toContain('November');
+  });
+
+  it('names the people, organisations and places of the sentence, not its dates or openers', () => {
+    const [event] = extractEvents(
+      articleOf('On Wednesday, Secretary of State Mike Pompeo met the Bank of England in London.'),
+    );
+    expect(event?.actors).toEqual(['Secretary of State Mike Pompeo', 'Bank of England', 'London']);
+  });
+
+  it('drops a capitalised sentence opener unless the article capitalises it elsewhere', () => {
+    const events = extractEvents(articleOf('Officials met Pompeo on Monday. Pompeo left on Tuesday.'));
+    // "Officials" opens a sentence only; "Pompeo" is also written mid-sentence.
+    expect(events.map((event) => event.actors)).toEqual([['Pompeo'], ['Pompeo']]);
+  });
+
+  it('is surer of a written-out day than of a relative one, and of either than of a year', () => {
+    const events = extractEvents(
+      articleOf('KCNA spoke on November 2. Trump spoke on Wednesday. Kim spoke in 2017.'),
+    );
+    const [written, relative, year] = events.map((event) => event.confidence);
+    expect(written).toBeGreaterThan(relative ?? 1);
+    expect(relative).toBeGreaterThan(year ?? 1);
+  });
+
+  it('leaves out dates that are only durations, sets or vague references', () => {
+    const events = extractEvents(
+      articleOf('The talks lasted two weeks. The envoys meet every Monday. Officials recently spoke.'),
+    );
+    expect(events).toEqual([]);
+  });
+
+  it('rates the lead sentence as the most prominent', () => {
+    const events = extractEvents(
+      articleOf('Kim spoke on Monday. Trump spoke on Tuesday. Pompeo spoke on Wednesday.'),
+    );
+    const prominence = events.map((event) => event.source.prominence);
+    expect(prominence[0]).toBe(1);
+    expect(prominence).toEqual([...prominence].sort((a, b) => b - a));
+    expect(events.every((event) => event.source.published === '2018-11-08')).toBe(true);
+  });
+});
