@@ -18,7 +18,8 @@ export function formatTimelineSummary(timeline: Timeline): string {
   for (const event of timeline.events) {
     const date = event.date.mod ? `${event.date.value} (${event.date.mod})` : event.date.value;
     const sources = event.sources.length > 1 ? `  [${event.sources.length} sources]` : '';
-    lines.push(`  ${date.padEnd(width)}  ${event.title}${sources}`);
+    const status = event.status === 'reported' ? '' : `  (${event.status})`;
+    lines.push(`  ${date.padEnd(width)}  ${event.title}${status}${sources}`);
   }
   return lines.join('\n');
 }

@@ -301,7 +301,7 @@ export function extractEvents(article: Article): DatedEvent[] {
       end: timex.end - sentence.start,
     }));
     const actors = actorsOf(sentence.text, names);
-    const prominence = 1 - sentence.start / length;
+    const prominence = Math.round((1 - sentence.start / length) * 1000) / 1000;
     dated.forEach(({ timex, date }, index) => {
       const span = spans[index] as { start: number; end: number };
       events.push({
