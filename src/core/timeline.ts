@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Article, ReferenceSource } from './article.ts';
 import type { DatedEvent, EventDate, EventSource, EventStatus } from './events.ts';
-import { daySalience, mentionWeight, topDays } from './salience.ts';
+import { daySalience, topDays } from './salience.ts';
 import { formatDate } from './temporal/calendar.ts';
 import { contentWords, jaccard } from './text-similarity.ts';
 
@@ -210,15 +210,11 @@ function eventOf(group: Cluster): TimelineEvent {
     .update(`${first.article}\n${first.start}\n${first.date.start}\n${first.reading.date.value}`)
     .digest('hex')
     .slice(0, 12);
-  const strongest = new Map<string, number>();
-  for (const source of group.members) {
-    const weight = mentionWeight({
-      published: source.published,
-      prominence: source.prominence,
-      day: group.date.start,
-    });
-    strongest.set(source.article, Math.max(strongest.get(source.article) ?? 0, weight));
-  }
+  // The salience of the event's day, counting only its own reports.
+  const salience =
+    daySalience(group.members.map((source) => ({ ...source, day: group.date.start }))).get(
+      group.date.start,
+    ) ?? 0;
   const doubt = group.members.reduce((product, source) => product * (1 - source.reading.confidence), 1);
   return {
     id,
@@ -227,7 +223,7 @@ function eventOf(group: Cluster): TimelineEvent {
     actors: actorsOf(group.members),
     status: statusOf(group.members),
     confidence: Math.round((1 - doubt) * 100) / 100,
-    salience: Math.round([...strongest.values()].reduce((sum, weight) => sum + weight, 0) * 1000) / 1000,
+    salience: Math.round(salience * 1000) / 1000,
     sources: [...group.members].sort(bySource),
   };
 }

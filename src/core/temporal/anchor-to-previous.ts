@@ -1,17 +1,15 @@
 import {
-  addDays,
   addUnits,
   type CivilDate,
   formatDate,
   formatIsoWeek,
   formatMonth,
-  lastDayOfMonth,
   parseIsoDate,
-  startOfIsoWeek,
 } from './calendar.ts';
 import { COUNT_SOURCE, countValue } from './numbers.ts';
-import { ANAPHORIC_DATE_SOURCE } from './parsers/anaphoric-date-parser.ts';
-import type { Timex } from './timex.ts';
+import { ANAPHORIC_DATE_SOURCE, readAnaphor } from './parsers/anaphoric-date-parser.ts';
+import { periodRange } from './period-range.ts';
+import type { Granularity, Timex } from './timex.ts';
 
 // "the day after his death": one unit from the day the text last named.
 const UNIT_FROM_LAST_RE = /^(?:the\s+)?(day|week|month|year)\s+(after|before|later|earlier)$/i;
@@ -29,41 +27,26 @@ const FINER_THAN: Record<Unit, ReadonlySet<string>> = {
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 const ORDINAL_QUARTER_WORD_RE = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\b/i;
 
-function quarterTimex(timex: Timex, year: number, quarter: number): Timex {
-  const firstMonth = (quarter - 1) * 3 + 1;
-  return {
-    ...timex,
-    value: `${year}-Q${quarter}`,
-    granularity: 'quarter',
-    range: {
-      start: formatDate({ year, month: firstMonth, day: 1 }),
-      end: formatDate({ year, month: firstMonth + 2, day: lastDayOfMonth(year, firstMonth + 2) }),
-    },
-  };
+function rangeTimex(granularity: Granularity, date: CivilDate): Pick<Timex, 'granularity' | 'range'> {
+  const { start, end } = periodRange(granularity, date, undefined);
+  return { granularity, range: { start: formatDate(start), end: formatDate(end) } };
 }
+
+function quarterTimex(timex: Timex, year: number, quarter: number): Timex {
+  const date = { year, month: (quarter - 1) * 3 + 1, day: 1 };
+  return { ...timex, value: `${year}-Q${quarter}`, ...rangeTimex('quarter', date) };
+}
+
+const VALUE_OF: Record<Unit, (date: CivilDate) => string> = {
+  day: formatDate,
+  week: formatIsoWeek,
+  month: formatMonth,
+  year: (date) => String(date.year),
+};
 
 /** The period `unit` around `date`, as the tagger writes it. */
 function periodTimex(timex: Timex, unit: Unit, date: CivilDate, anchor: string): Timex {
-  if (unit === 'day') return dayTimex(timex, date, anchor);
-  if (unit === 'week') {
-    const monday = startOfIsoWeek(date);
-    const range = { start: formatDate(monday), end: formatDate(addDays(monday, 6)) };
-    return { ...timex, type: 'DATE', value: formatIsoWeek(date), granularity: 'week', range, anchor };
-  }
-  if (unit === 'month') {
-    const range = {
-      start: formatDate({ ...date, day: 1 }),
-      end: formatDate({ ...date, day: lastDayOfMonth(date.year, date.month) }),
-    };
-    return { ...timex, type: 'DATE', value: formatMonth(date), granularity: 'month', range, anchor };
-  }
-  const range = { start: `${date.year}-01-01`, end: `${date.year}-12-31` };
-  return { ...timex, type: 'DATE', value: String(date.year), granularity: 'year', range, anchor };
-}
-
-function dayTimex(timex: Timex, day: CivilDate, anchor: string): Timex {
-  const value = formatDate(day);
-  return { ...timex, type: 'DATE', value, granularity: 'day', range: { start: value, end: value }, anchor };
+  return { ...timex, type: 'DATE', value: VALUE_OF[unit](date), ...rangeTimex(unit, date), anchor };
 }
 
 /**
@@ -92,9 +75,7 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
     const later = LATER_RE.exec(timex.text);
     const anaphor = ANAPHORIC_DATE_RE.exec(timex.text);
     if (anaphor) {
-      const noun = (anaphor[2] ?? '').toLowerCase();
-      const unit: Unit = noun === 'week' || noun === 'month' || noun === 'year' ? noun : 'day';
-      const ahead = /next|following/i.test(anaphor[1] ?? '') ? 1 : 0;
+      const { unit, ahead } = readAnaphor(anaphor);
       const antecedent = lastOf[unit];
       // "the next day" with no story date before it counts from the reference, as parsed.
       if (!antecedent && !ahead) continue;
@@ -108,13 +89,13 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
     } else if (UNIT_FROM_LAST_RE.test(timex.text) && lastDay && timex.type !== 'DURATION') {
       const [, unit = 'day', way = 'after'] = UNIT_FROM_LAST_RE.exec(timex.text) ?? [];
       const day = addUnits(lastDay, unit.toLowerCase() as Unit, /after|later/i.test(way) ? 1 : -1);
-      resolved = dayTimex(timex, day, formatDate(lastDay));
+      resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
     } else if (later && lastDay) {
       const count = countValue(later[1] ?? '');
       const unit = (later[2] ?? '').toLowerCase() as Unit;
       if (typeof count === 'number' && Number.isInteger(count)) {
         const day = addUnits(lastDay, unit, count);
-        resolved = dayTimex(timex, day, formatDate(lastDay));
+        resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
       }
     }
     const quarter = QUARTER_RE.exec(resolved.value);

@@ -2,12 +2,10 @@ import type { ParsedResult } from 'chrono-node';
 import * as chrono from 'chrono-node/en';
 import {
   addDays,
-  addMonths,
   type CivilDate,
   formatDate,
   formatIsoWeek,
   formatMonth,
-  lastDayOfMonth,
   parseIsoDate,
   startOfIsoWeek,
 } from './calendar.ts';
@@ -32,6 +30,7 @@ import { thePeriodParser } from './parsers/the-period-parser.ts';
 import { vagueReferenceParser } from './parsers/vague-reference-parser.ts';
 import { weekendParser } from './parsers/weekend-parser.ts';
 import { bareYearRefiner, decadeParser } from './parsers/year-parser.ts';
+import { periodRange } from './period-range.ts';
 import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './reference.ts';
 import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
 import { falsePositiveFilter } from './refiners/false-positive-filter.ts';
@@ -135,53 +134,6 @@ function granularityOf(result: ParsedResult): Granularity {
   return 'day';
 }
 
-/** First and last day of a period, narrowed by `mod` (thirds of a month, quarters of a year). */
-function rangeOf(
-  granularity: Granularity,
-  date: CivilDate,
-  mod: TimexMod | undefined,
-): { start: CivilDate; end: CivilDate } {
-  switch (granularity) {
-    case 'week': {
-      const monday = startOfIsoWeek(date);
-      return { start: monday, end: addDays(monday, 6) };
-    }
-    case 'weekend': {
-      const saturday = addDays(startOfIsoWeek(date), 5);
-      return { start: saturday, end: addDays(saturday, 1) };
-    }
-    case 'month': {
-      const last = lastDayOfMonth(date.year, date.month);
-      const [first, final] =
-        mod === 'START' ? [1, 10] : mod === 'MID' ? [11, 20] : mod === 'END' ? [21, last] : [1, last];
-      return { start: { ...date, day: first }, end: { ...date, day: final } };
-    }
-    case 'quarter': {
-      const first = { year: date.year, month: Math.floor((date.month - 1) / 3) * 3 + 1, day: 1 };
-      return { start: first, end: addDays(addMonths(first, 3), -1) };
-    }
-    case 'season': {
-      const first = { year: date.year, month: date.month, day: 1 };
-      return { start: first, end: addDays(addMonths(first, 3), -1) };
-    }
-    case 'decade':
-      return {
-        start: { year: date.year, month: 1, day: 1 },
-        end: { year: date.year + 9, month: 12, day: 31 },
-      };
-    case 'year': {
-      const [firstMonth, lastMonth] =
-        mod === 'START' ? [1, 3] : mod === 'MID' ? [4, 9] : mod === 'END' ? [10, 12] : [1, 12];
-      return {
-        start: { year: date.year, month: firstMonth, day: 1 },
-        end: { year: date.year, month: lastMonth, day: lastDayOfMonth(date.year, lastMonth) },
-      };
-    }
-    default:
-      return { start: date, end: date };
-  }
-}
-
 function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedResult): string {
   switch (granularity) {
     case 'time': {
@@ -219,7 +171,7 @@ function impliedDateOf(result: ParsedResult): Timex['impliedDate'] {
   ];
   const date = parseIsoDate(day);
   if (!date || !granularity) return undefined;
-  const range = rangeOf(granularity, date, undefined);
+  const range = periodRange(granularity, date, undefined);
   return {
     value: timexValueOf(granularity, date, result),
     granularity,
@@ -255,7 +207,7 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
     month: result.start.get('month') ?? 1,
     day: result.start.get('day') ?? 1,
   };
-  const range = rangeOf(granularity, date, mod);
+  const range = periodRange(granularity, date, mod);
   const quarterOffset = readTag(result.tags(), QUARTER_OFFSET_TAG);
   return {
     ...(quarterOffset !== undefined ? { quarterOffset: Number(quarterOffset) } : {}),

@@ -12,6 +12,19 @@ import { granularityTag } from '../tags.ts';
 export const ANAPHORIC_DATE_SOURCE =
   '(?:(?:earlier|later)\\s+)?(that(?:\\s+same)?|the\\s+same|the\\s+next|the\\s+following)\\s+(day|morning|afternoon|evening|night|week|month|year)';
 
+/**
+ * The period an anaphoric date names and how many of them after the story's date it lies:
+ * "that morning" → a day, 0; "the following week" → a week, 1.
+ */
+export function readAnaphor(match: RegExpMatchArray): {
+  unit: 'day' | 'week' | 'month' | 'year';
+  ahead: number;
+} {
+  const noun = (match[2] ?? '').toLowerCase();
+  const unit = noun === 'week' || noun === 'month' || noun === 'year' ? noun : 'day';
+  return { unit, ahead: /next|following/i.test(match[1] ?? '') ? 1 : 0 };
+}
+
 const ANAPHORIC_DATE_RE = new RegExp(`(?<![\\w'])${ANAPHORIC_DATE_SOURCE}(?![\\w'-])`, 'i');
 
 /**
@@ -22,10 +35,7 @@ const ANAPHORIC_DATE_RE = new RegExp(`(?<![\\w'])${ANAPHORIC_DATE_SOURCE}(?![\\w
 export const anaphoricDateParser: Parser = {
   pattern: gatedPattern(/\b(?:that|same|next|following)\s/i, ANAPHORIC_DATE_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const pointer = (match[1] ?? '').toLowerCase();
-    const noun = (match[2] ?? '').toLowerCase();
-    const unit = noun === 'week' || noun === 'month' || noun === 'year' ? noun : 'day';
-    const ahead = /next|following/.test(pointer) ? 1 : 0;
+    const { unit, ahead } = readAnaphor(match);
     const day = addUnits(referenceDayOf(context), unit, ahead);
     const result = context.createParsingResult(match.index ?? 0, match[0], day);
     result.addTag(granularityTag(unit));

@@ -8,8 +8,8 @@ const HOLIDAY_RE = new RegExp(
   `(?<![\\w'])(?:(last|past|next|coming|this)\\s+)?(${HOLIDAY_NAME_SOURCE})(?:,?\\s+((?:1[89]|20)\\d{2}))?(?![\\w'])`,
   'i',
 );
-const HOLIDAY_KEYWORD_RE =
-  /christmas|easter|thanksgiving|halloween|pentecost|new year|valentine|patrick|may day|bastille|veterans|armistice|boxing|luther king|president|mother|memorial|father|labor|columbus|election|ash wed|palm sun|good fri/i;
+// Only sentences naming a holiday try the full pattern (with its lookbehind).
+const HOLIDAY_NAME_RE = new RegExp(HOLIDAY_NAME_SOURCE, 'i');
 
 // "Christmas sales", "the Easter holidays": the holiday names a season of trade or rest, not a day.
 const SEASON_NOUN_AFTER_RE =
@@ -23,7 +23,7 @@ const SEASON_NOUN_AFTER_RE =
  * sales" is a season, not a day.
  */
 export const holidayParser: Parser = {
-  pattern: gatedPattern(HOLIDAY_KEYWORD_RE, HOLIDAY_RE),
+  pattern: gatedPattern(HOLIDAY_NAME_RE, HOLIDAY_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const name = match[2] ?? '';
     const key = holidayKeyOf(name);
