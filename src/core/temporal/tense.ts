@@ -5,7 +5,7 @@ export type Direction = 'past' | 'future';
 // scheduled to"): its participle must not count as a past marker.
 // Modals of possibility ("could be located Wednesday") say nothing about time and are not here.
 const FUTURE_CHAIN_RE =
-  /\b(?:(?:is|are|was|were|be|been)\s+)?(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|to be|to have|expects? to|intends? to|aims? to|(?:set|due|expected|scheduled|planned) to|plans? to|planning to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
+  /\b(?:(?:is|are|was|were|be|been)\s+)?(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|to be|expects? to|intends? to|aims? to|(?:set|due|expected|scheduled|planned) to|plans? to|planning to|hop(?:es|ing) to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
 // Future words that stand alone.
 const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.

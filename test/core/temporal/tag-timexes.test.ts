@@ -140,6 +140,13 @@ describe('tagTimexes', () => {
       { sentence: 'Kim will sign it Thursday.', text: 'Thursday', value: '2018-11-08' },
       // A future passive: "held" is a participle here, the sentence speaks of the future.
       { sentence: 'The meeting will be held Friday.', text: 'Friday', value: '2018-11-09' },
+      // A perfect infinitive looks back: "claimed to have taken" happened; "hopes to" looks ahead.
+      {
+        sentence: 'The rebels claimed to have taken the town on Sunday.',
+        text: 'Sunday',
+        value: '2018-11-04',
+      },
+      { sentence: 'BP hopes to cap the well on Sunday.', text: 'Sunday', value: '2018-11-11' },
       // "last <weekday>" is never the reference day itself; "next <weekday>" is chrono's.
       { sentence: 'They met last Monday.', text: 'last Monday', value: '2018-11-05' },
       { sentence: 'They met last Thursday.', text: 'last Thursday', value: '2018-11-01' },
