@@ -57,6 +57,28 @@ describe('extractEvents', () => {
     expect(event?.actors).toEqual(['Secretary of State Mike Pompeo', 'Bank of England', 'London']);
   });
 
+  it('keeps names joined by "and" apart, and keeps a long list of them', () => {
+    const [event] = extractEvents(
+      articleOf(
+        'On Wednesday, the US and North Korea, Pompeo and Kim Yong Chol, Biegun, Trump, Kim, Moon, Abe, Xi, Putin and Dunford met.',
+      ),
+    );
+    expect(event?.actors).toEqual([
+      'US',
+      'North Korea',
+      'Pompeo',
+      'Kim Yong Chol',
+      'Biegun',
+      'Trump',
+      'Kim',
+      'Moon',
+      'Abe',
+      'Xi',
+      'Putin',
+      'Dunford',
+    ]);
+  });
+
   it('drops a capitalised sentence opener unless the article capitalises it elsewhere', () => {
     const events = extractEvents(articleOf('Officials met Pompeo on Monday. Pompeo left on Tuesday.'));
     // "Officials" opens a sentence only; "Pompeo" is also written mid-sentence.
