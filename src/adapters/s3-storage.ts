@@ -79,6 +79,7 @@ export class S3Storage implements ArticleSource, TimelineStore {
       if ((head.ContentLength ?? 0) > MAX_ARTICLE_BYTES) {
         throw new ArticleFormatError(
           key,
+          'too-large',
           `too large: ${head.ContentLength} bytes (limit ${MAX_ARTICLE_BYTES})`,
         );
       }

@@ -86,15 +86,21 @@ function readJsonArticle(key: string, source: string): Body {
   try {
     parsed = JSON.parse(source);
   } catch (error) {
-    throw new ArticleFormatError(key, `malformed JSON: ${(error as Error).message}`, { cause: error });
+    throw new ArticleFormatError(key, 'malformed-json', `malformed JSON: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new ArticleFormatError(key, 'JSON article must be an object with a "body" or "text" string');
+    throw new ArticleFormatError(
+      key,
+      'malformed-json',
+      'JSON article must be an object with a "body" or "text" string',
+    );
   }
   const fields = parsed as Record<string, unknown>;
   const text = [fields.body, fields.text, fields.content].find((value) => typeof value === 'string');
   if (typeof text !== 'string' || text.trim() === '') {
-    throw new ArticleFormatError(key, 'JSON article has no "body" or "text" string');
+    throw new ArticleFormatError(key, 'no-text', 'JSON article has no "body" or "text" string');
   }
   const stringField = (...names: string[]): string | undefined =>
     names
@@ -162,7 +168,8 @@ function readBody(raw: RawArticle, format: ArticleFormat, source: string): Body 
   if (format === 'json') return readJsonArticle(raw.key, source);
   if (format === 'html') {
     const document = htmlToText(source);
-    if (document.text === '') throw new ArticleFormatError(raw.key, 'HTML document has no visible text');
+    if (document.text === '')
+      throw new ArticleFormatError(raw.key, 'no-text', 'HTML document has no visible text');
     return document;
   }
   const title = titleOfText(source);
@@ -225,6 +232,7 @@ export function parseArticle(raw: RawArticle, options: ReferenceOptions = {}): A
   if (!reference) {
     throw new ArticleFormatError(
       raw.key,
+      'no-date',
       'no publication date: give one as metadata "published" or in the document',
     );
   }

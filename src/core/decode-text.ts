@@ -43,7 +43,11 @@ function looksBinary(bytes: Uint8Array): boolean {
  */
 export function decodeText(key: string, bytes: Uint8Array): DecodedText {
   if (bytes.length > MAX_ARTICLE_BYTES) {
-    throw new ArticleFormatError(key, `too large: ${bytes.length} bytes (limit ${MAX_ARTICLE_BYTES})`);
+    throw new ArticleFormatError(
+      key,
+      'too-large',
+      `too large: ${bytes.length} bytes (limit ${MAX_ARTICLE_BYTES})`,
+    );
   }
   let decoded: DecodedText;
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
@@ -51,7 +55,7 @@ export function decodeText(key: string, bytes: Uint8Array): DecodedText {
   } else if (bytes[0] === 0xfe && bytes[1] === 0xff) {
     decoded = { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   } else {
-    if (looksBinary(bytes)) throw new ArticleFormatError(key, 'binary data, not text');
+    if (looksBinary(bytes)) throw new ArticleFormatError(key, 'binary', 'binary data, not text');
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
@@ -59,6 +63,6 @@ export function decodeText(key: string, bytes: Uint8Array): DecodedText {
       decoded = { text: decodeWindows1252(body), encoding: 'windows-1252' };
     }
   }
-  if (decoded.text.trim() === '') throw new ArticleFormatError(key, 'empty: no text in it');
+  if (decoded.text.trim() === '') throw new ArticleFormatError(key, 'empty', 'empty: no text in it');
   return decoded;
 }

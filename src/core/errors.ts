@@ -6,14 +6,29 @@ export class TimelineError extends Error {
   }
 }
 
+/**
+ * Why an article was refused, as a short fixed word: a metric dimension and a log field that
+ * dashboards can group by (the free-text `reason` says the details).
+ */
+export type RejectionCode =
+  | 'too-large'
+  | 'binary'
+  | 'empty'
+  | 'malformed-json'
+  | 'no-text'
+  | 'no-date'
+  | 'unreadable';
+
 /** The article cannot be read (binary, empty, malformed, too large). Bad input: never retried. */
 export class ArticleFormatError extends TimelineError {
   readonly key: string;
+  readonly code: RejectionCode;
   readonly reason: string;
-  constructor(key: string, reason: string, options?: { cause?: unknown }) {
+  constructor(key: string, code: RejectionCode, reason: string, options?: { cause?: unknown }) {
     super(`article ${JSON.stringify(key)} cannot be read: ${reason}`, options);
     this.name = 'ArticleFormatError';
     this.key = key;
+    this.code = code;
     this.reason = reason;
   }
 }
