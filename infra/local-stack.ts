@@ -57,9 +57,23 @@ export function matchesRule(rules: readonly NotificationRule[], eventName: strin
   });
 }
 
+let lastSequencer = 0n;
+
+/**
+ * A sequencer as S3 gives one, increasing with every event of this process and across restarts
+ * (the stored timelines remember the last one per key): hexadecimal milliseconds since the epoch
+ * times 4096, plus a counter within the millisecond. s3rver's own is `Date.now()` in decimal,
+ * the same for two events in one millisecond.
+ */
+export function nextSequencer(now: number = Date.now()): string {
+  lastSequencer = BigInt(now) * 4096n > lastSequencer ? BigInt(now) * 4096n : lastSequencer + 1n;
+  return lastSequencer.toString(16).toUpperCase();
+}
+
 /**
  * Rewrites one of s3rver's in-process event records into the exact shape S3 sends: key
- * URL-encoded with spaces as `+`, a proper bucket ARN, the ETag without quotes.
+ * URL-encoded with spaces as `+`, a proper bucket ARN, the ETag without quotes, an S3-style
+ * sequencer.
  */
 export function toS3NotificationRecord(record: S3EventRecord, region: string): S3EventRecord {
   const object = record.s3.object;
@@ -75,6 +89,7 @@ export function toS3NotificationRecord(record: S3EventRecord, region: string): S
         ...object,
         key: encodeS3EventKey(object.key),
         ...(object.eTag ? { eTag: object.eTag.replace(/"/g, '') } : {}),
+        sequencer: nextSequencer(),
       },
     },
   };

@@ -1,9 +1,12 @@
-import type { S3Event, S3EventRecord } from 'aws-lambda';
+import type { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
+import type { Metrics } from '@aws-lambda-powertools/metrics';
+import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
 import { decodeS3EventKey } from './adapters/s3-key.ts';
-import { createS3Client, S3Storage } from './adapters/s3-storage.ts';
+import { createS3Client, dialectNamed, S3Storage } from './adapters/s3-storage.ts';
 import { ArticleFormatError, TimelineError } from './core/errors.ts';
 import { collectionOfKey } from './core/route-key.ts';
-import { createLogger, type Logger, type LogLevel } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createMetrics, type MetricsRecorder, NO_METRICS, powertoolsRecorder } from './metrics.ts';
 import { type SyncDependencies, type SyncOutcome, syncArticle } from './sync-article.ts';
 
 export interface HandlerSummary {
@@ -12,11 +15,19 @@ export interface HandlerSummary {
   /** Records outside `articles/` (never our own timeline writes: see README "Routing"). */
   readonly ignored: readonly string[];
   /** Articles that cannot be read; logged, not retried, the timeline left as it was. */
-  readonly rejected: ReadonlyArray<{ readonly key: string; readonly reason: string }>;
+  readonly rejected: ReadonlyArray<{ readonly key: string; readonly code: string; readonly reason: string }>;
 }
 
 /** The S3 notification event, or S3's one-off `s3:TestEvent` that has no Records. */
 export type HandlerEvent = S3Event | { readonly Records?: undefined; readonly Event?: string };
+
+function countOutcome(metrics: MetricsRecorder, outcome: SyncOutcome): void {
+  if (outcome.result === 'stale') metrics.count('StaleNotifications');
+  else if (outcome.result === 'updated' && outcome.action === 'upsert') {
+    metrics.count('ArticlesSynced');
+    metrics.count('EventsExtracted', outcome.events);
+  } else if (outcome.result === 'updated' && outcome.action === 'remove') metrics.count('ArticlesRemoved');
+}
 
 /**
  * The Lambda handler, with its dependencies passed in (tests and the local stack build their own).
@@ -29,20 +40,26 @@ export function createHandler(deps: SyncDependencies): (event: HandlerEvent) => 
     const records: readonly S3EventRecord[] = event.Records ?? [];
     const synced: SyncOutcome[] = [];
     const ignored: string[] = [];
-    const rejected: Array<{ key: string; reason: string }> = [];
+    const rejected: Array<{ key: string; code: string; reason: string }> = [];
     const failures: Error[] = [];
+    const reject = (bucket: string, key: string, code: string, reason: string, message: string) => {
+      deps.logger.error(message, { bucket, key, code, reason });
+      deps.metrics.count('InputsRejected', 1, { reason: code });
+      rejected.push({ key, code, reason });
+    };
     for (const record of records) {
       const bucket = record.s3.bucket.name;
       let key: string;
       try {
         key = decodeS3EventKey(record.s3.object.key);
-      } catch (error) {
-        deps.logger.error('undecodable object key in notification', {
+      } catch {
+        reject(
           bucket,
-          key: record.s3.object.key,
-          error,
-        });
-        rejected.push({ key: record.s3.object.key, reason: 'undecodable key' });
+          record.s3.object.key,
+          'bad-key',
+          'undecodable key',
+          'undecodable object key in notification',
+        );
         continue;
       }
       // Second guard beside the notification filter: our own writes under timelines/ and anything
@@ -53,15 +70,17 @@ export function createHandler(deps: SyncDependencies): (event: HandlerEvent) => 
         continue;
       }
       try {
-        const outcome = await syncArticle(deps, bucket, key);
+        const sequencer = record.s3.object.sequencer;
+        const outcome = await syncArticle(deps, bucket, key, sequencer ? { sequencer } : {});
         deps.logger.info(`timeline ${outcome.result}`, { bucket, eventName: record.eventName, ...outcome });
+        countOutcome(deps.metrics, outcome);
         synced.push(outcome);
       } catch (error) {
         if (error instanceof ArticleFormatError) {
-          deps.logger.error(error.message, { bucket, key, reason: error.reason });
-          rejected.push({ key, reason: error.reason });
+          reject(bucket, key, error.code, error.reason, error.message);
         } else {
           deps.logger.error('failed to update the timeline', { bucket, key, error });
+          deps.metrics.count('RecordsFailed');
           failures.push(error instanceof Error ? error : new Error(String(error)));
         }
       }
@@ -77,34 +96,62 @@ export function createHandler(deps: SyncDependencies): (event: HandlerEvent) => 
   };
 }
 
-/** Dependencies of the deployed function, from its environment. */
-export function defaultDependencies(env: NodeJS.ProcessEnv = process.env): SyncDependencies {
-  const storage = new S3Storage(
-    createS3Client({
-      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
-      ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
-    }),
-  );
-  return runtimeDependencies(
-    storage,
-    createLogger({ level: (env.LOG_LEVEL as LogLevel | undefined) ?? 'info' }),
-  );
+/**
+ * The handler as Lambda calls it: each invocation's log lines carry its request id and cold-start
+ * flag (Powertools' `addContext`), and its metrics are flushed as one EMF document at the end,
+ * failed or not.
+ */
+export function instrumentHandler<Event, Result>(
+  handle: (event: Event) => Promise<Result>,
+  observability: { readonly logger: PowertoolsLogger; readonly metrics: Metrics },
+): (event: Event, context: Context) => Promise<Result> {
+  return async (event, context) => {
+    observability.logger.addContext(context);
+    observability.metrics.captureColdStartMetric();
+    try {
+      return await handle(event);
+    } finally {
+      observability.metrics.publishStoredMetrics();
+    }
+  };
 }
 
 /**
  * The handler's dependencies on real storage: the wall clock, real waits between compare-and-swap
  * attempts, 8 attempts. Lambda, the local stack and `news-timeline invoke` all run on these.
  */
-export function runtimeDependencies(storage: S3Storage, logger: Logger): SyncDependencies {
+export function runtimeDependencies(
+  storage: S3Storage,
+  logger: Logger,
+  metrics: MetricsRecorder = NO_METRICS,
+): SyncDependencies {
   return {
     articles: storage,
     timelines: storage,
     logger,
+    metrics,
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     maxAttempts: 8,
   };
 }
 
+/** The deployed function, from its environment (`S3_ENDPOINT`, `S3_DIALECT`, `AWS_REGION`). */
+export function createLambdaHandler(
+  env: NodeJS.ProcessEnv = process.env,
+): (event: HandlerEvent, context: Context) => Promise<HandlerSummary> {
+  const storage = new S3Storage(
+    createS3Client({
+      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
+      ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
+    }),
+    { dialect: dialectNamed(env.S3_DIALECT) },
+  );
+  const logger = createLogger();
+  const metrics = createMetrics();
+  const handle = createHandler(runtimeDependencies(storage, logger, powertoolsRecorder(metrics)));
+  return instrumentHandler(handle, { logger, metrics });
+}
+
 // Built once per Lambda container (module scope), reused across invocations.
-export const handler = createHandler(defaultDependencies());
+export const handler = createLambdaHandler();

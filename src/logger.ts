@@ -1,39 +1,32 @@
-export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type LogFields = Readonly<Record<string, unknown>>;
+import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
 
-export interface Logger {
-  debug(message: string, fields?: LogFields): void;
-  info(message: string, fields?: LogFields): void;
-  warn(message: string, fields?: LogFields): void;
-  error(message: string, fields?: LogFields): void;
-}
+/** The service name every log line and metric carries. */
+export const SERVICE_NAME = 'news-timeline';
 
-const LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
-
-/** Errors as plain data, with their cause chain: `JSON.stringify(new Error())` is `{}`. */
-export function serializeError(error: unknown): unknown {
-  if (!(error instanceof Error)) return error;
-  return {
-    name: error.name,
-    message: error.message,
-    ...(error.cause !== undefined ? { cause: serializeError(error.cause) } : {}),
-  };
-}
+export type LogFields = Record<string, unknown>;
 
 /**
- * One JSON object per line, the shape CloudWatch Logs Insights queries well (as Powertools does).
- *
- * @example createLogger({ level: 'info' }).error('article rejected', { key, error })
+ * What the function's code logs through: the four levels, a message and structured fields.
+ * Powertools' Logger is one (it also serializes errors with their cause chain); tests pass an
+ * in-memory one.
  */
-export function createLogger(options: { level?: LogLevel; write?: (line: string) => void } = {}): Logger {
-  const threshold = LEVELS.indexOf(options.level ?? 'info');
-  const write = options.write ?? ((line: string) => process.stdout.write(`${line}\n`));
-  const log =
-    (level: LogLevel) =>
-    (message: string, fields: LogFields = {}): void => {
-      if (LEVELS.indexOf(level) < threshold) return;
-      const entries = Object.entries(fields).map(([name, value]) => [name, serializeError(value)]);
-      write(JSON.stringify({ level, message, ...Object.fromEntries(entries) }));
-    };
-  return { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') };
+export interface Logger {
+  debug(message: string, ...fields: LogFields[]): void;
+  info(message: string, ...fields: LogFields[]): void;
+  warn(message: string, ...fields: LogFields[]): void;
+  error(message: string, ...fields: LogFields[]): void;
+}
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR' | 'SILENT';
+
+/**
+ * Powertools for AWS Lambda's logger: one JSON object per line with level, message, service,
+ * timestamp and, once {@link PowertoolsLogger.addContext} has run, the Lambda request id and the
+ * cold-start flag. `POWERTOOLS_LOG_LEVEL` (or Lambda's own log level) overrides `level`. Info and
+ * debug go to stdout, warnings and errors to stderr.
+ *
+ * @example createLogger({ level: 'WARN' }).error('article rejected', { bucket, key, reason })
+ */
+export function createLogger(options: { level?: LogLevel } = {}): PowertoolsLogger {
+  return new PowertoolsLogger({ serviceName: SERVICE_NAME, logLevel: options.level ?? 'INFO' });
 }

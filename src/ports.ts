@@ -11,10 +11,21 @@ export interface StoredObject {
   readonly etag?: string;
 }
 
+/** An object as a listing shows it. */
+export interface ListedObject {
+  readonly key: string;
+  readonly size: number;
+  readonly etag?: string;
+}
+
 /** Where articles are read from. */
 export interface ArticleSource {
   /** The article as stored now, or undefined when there is no such object (deleted). */
   getArticle(bucket: string, key: string): Promise<StoredObject | undefined>;
+  /** The ETag of the article as stored now (HEAD, no body), or undefined when there is none. */
+  articleEtag(bucket: string, key: string): Promise<string | undefined>;
+  /** Every object under `prefix`, in key order. */
+  listArticles(bucket: string, prefix: string): AsyncIterable<ListedObject>;
 }
 
 export interface StoredTimeline {

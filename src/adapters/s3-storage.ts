@@ -2,14 +2,47 @@ import {
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  paginateListObjectsV2,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { MAX_ARTICLE_BYTES } from '../core/decode-text.ts';
 import { ArticleFormatError, ConflictError, TimelineCorruptError, TimelineError } from '../core/errors.ts';
 import { timelineKeyOf } from '../core/route-key.ts';
-import { TIMELINE_VERSION, type Timeline } from '../core/timeline.ts';
-import type { ArticleSource, StoredObject, StoredTimeline, TimelineStore } from '../ports.ts';
+import type { Timeline } from '../core/timeline.ts';
+import { upgradeTimeline } from '../core/upgrade-timeline.ts';
+import type { ArticleSource, ListedObject, StoredObject, StoredTimeline, TimelineStore } from '../ports.ts';
+
+/**
+ * Where an S3-compatible server departs from AWS S3 in what this adapter relies on, in one place.
+ * The code is correct for AWS; a dialect only rewrites what another server reads differently.
+ */
+export interface S3Dialect {
+  readonly name: 'aws' | 'radosgw';
+  /**
+   * The ETag as the server wants it in `If-Match`. AWS takes it back as GetObject returned it,
+   * quoted (RFC 9110 entity-tag); Ceph radosgw 16 answers 412 to the quoted form and 200 to the
+   * bare hex (measured: ../shared/notes/real-s3.md).
+   */
+  ifMatch(etag: string): string;
+}
+
+export const AWS_DIALECT: S3Dialect = { name: 'aws', ifMatch: (etag) => etag };
+
+/**
+ * Ceph radosgw 16 (Pacific). Its other differences need no rewriting: `If-Match` on a missing key
+ * answers 412 where AWS answers 404 (both are a lost race to us: {@link isLostRace}), and a
+ * conditional PUT that loses a race inside the gateway answers 500, which the SDK retries by
+ * itself and which then meets the new ETag and gets 412.
+ */
+export const RADOSGW_DIALECT: S3Dialect = { name: 'radosgw', ifMatch: (etag) => etag.replace(/^"|"$/g, '') };
+
+/** The dialect named by `S3_DIALECT` (`aws`, the default, or `radosgw`). */
+export function dialectNamed(name: string | undefined): S3Dialect {
+  if (name === undefined || name === '' || name === 'aws') return AWS_DIALECT;
+  if (name === 'radosgw') return RADOSGW_DIALECT;
+  throw new TimelineError(`unknown S3 dialect ${JSON.stringify(name)} (aws or radosgw)`);
+}
 
 function isMissing(error: unknown): boolean {
   return (
@@ -18,13 +51,19 @@ function isMissing(error: unknown): boolean {
   );
 }
 
-/** 412: the ETag moved (or the object now exists); 409: a concurrent conditional write is in flight. */
-function isLostRace(error: unknown): boolean {
+/**
+ * A conditional request that lost a race: 412, the ETag moved (or, with `If-None-Match: *`, the
+ * object now exists; radosgw also for `If-Match` on a deleted key); 409, a concurrent conditional
+ * write is in flight (AWS); 404 on a conditional write, the object was deleted since it was read
+ * (AWS). Each is answered by reading again.
+ */
+function isLostRace(error: unknown, conditionalWrite = false): boolean {
   if (!(error instanceof S3ServiceException)) return false;
   const status = error.$metadata.httpStatusCode;
   return (
     status === 412 ||
     status === 409 ||
+    (conditionalWrite && isMissing(error)) ||
     error.name === 'PreconditionFailed' ||
     error.name === 'ConditionalRequestConflict'
   );
@@ -43,21 +82,9 @@ function parseStoredTimeline(bucket: string, key: string, body: string): Timelin
       cause: error,
     });
   }
-  const candidate = parsed as Partial<Timeline> | null;
-  if (
-    typeof candidate !== 'object' ||
-    candidate === null ||
-    candidate.version !== TIMELINE_VERSION ||
-    typeof candidate.collection !== 'string' ||
-    !Array.isArray(candidate.articles) ||
-    !Array.isArray(candidate.events)
-  ) {
-    throw new TimelineCorruptError(
-      where(bucket, key),
-      `not a version ${TIMELINE_VERSION} timeline (collection, articles, events)`,
-    );
-  }
-  return candidate as Timeline;
+  const read = upgradeTimeline(parsed);
+  if ('problem' in read) throw new TimelineCorruptError(where(bucket, key), read.problem);
+  return read.timeline;
 }
 
 /**
@@ -67,9 +94,11 @@ function parseStoredTimeline(bucket: string, key: string, body: string): Timelin
  */
 export class S3Storage implements ArticleSource, TimelineStore {
   readonly #client: S3Client;
+  readonly #dialect: S3Dialect;
 
-  constructor(client: S3Client) {
+  constructor(client: S3Client, options: { dialect?: S3Dialect } = {}) {
     this.#client = client;
+    this.#dialect = options.dialect ?? AWS_DIALECT;
   }
 
   async getArticle(bucket: string, key: string): Promise<StoredObject | undefined> {
@@ -84,7 +113,11 @@ export class S3Storage implements ArticleSource, TimelineStore {
         );
       }
       const object = await this.#client.send(
-        new GetObjectCommand({ Bucket: bucket, Key: key, IfMatch: head.ETag }),
+        new GetObjectCommand({
+          Bucket: bucket,
+          Key: key,
+          ...(head.ETag ? { IfMatch: this.#dialect.ifMatch(head.ETag) } : {}),
+        }),
       );
       const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
       return {
@@ -102,6 +135,37 @@ export class S3Storage implements ArticleSource, TimelineStore {
         throw new ConflictError(`article ${where(bucket, key)} changed while being read`, { cause: error });
       if (error instanceof TimelineError) throw error;
       throw new TimelineError(`cannot read article ${where(bucket, key)}`, { cause: error });
+    }
+  }
+
+  async articleEtag(bucket: string, key: string): Promise<string | undefined> {
+    try {
+      const head = await this.#client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return head.ETag ?? '';
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw new TimelineError(`cannot read article ${where(bucket, key)}`, { cause: error });
+    }
+  }
+
+  async *listArticles(bucket: string, prefix: string): AsyncIterable<ListedObject> {
+    try {
+      for await (const page of paginateListObjectsV2(
+        { client: this.#client },
+        { Bucket: bucket, Prefix: prefix },
+      )) {
+        for (const object of page.Contents ?? []) {
+          if (object.Key === undefined) continue;
+          yield {
+            key: object.Key,
+            size: object.Size ?? 0,
+            ...(object.ETag ? { etag: object.ETag } : {}),
+          };
+        }
+      }
+    } catch (error) {
+      if (error instanceof TimelineError) throw error;
+      throw new TimelineError(`cannot list ${where(bucket, prefix)}`, { cause: error });
     }
   }
 
@@ -130,16 +194,25 @@ export class S3Storage implements ArticleSource, TimelineStore {
           Key: key,
           Body: `${JSON.stringify(timeline, null, 2)}\n`,
           ContentType: 'application/json; charset=utf-8',
-          ...(expectedEtag === undefined ? { IfNoneMatch: '*' } : { IfMatch: expectedEtag }),
+          ...(expectedEtag === undefined
+            ? { IfNoneMatch: '*' }
+            : { IfMatch: this.#dialect.ifMatch(expectedEtag) }),
         }),
       );
     } catch (error) {
-      if (isLostRace(error))
+      if (isLostRace(error, true))
         throw new ConflictError(`timeline ${where(bucket, key)} was written concurrently`, { cause: error });
       throw new TimelineError(`cannot write timeline ${where(bucket, key)}`, { cause: error });
     }
   }
 }
+
+/**
+ * A request that hangs is cut and retried by the SDK (standard mode: 3 attempts with backoff)
+ * instead of running into the function's timeout: no answer within 5 s of connecting, or 15 s
+ * without a byte on the socket (an article is at most 5 MiB).
+ */
+const REQUEST_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 15_000 } as const;
 
 export interface S3ClientSettings {
   /** An S3-compatible endpoint (s3rver, Ceph); unset for AWS. */
@@ -153,12 +226,17 @@ export interface S3ClientSettings {
  * Local servers get s3rver's fixed credentials unless AWS credentials are in the environment.
  */
 export function createS3Client(settings: S3ClientSettings = {}): S3Client {
-  if (!settings.endpoint) return new S3Client(settings.region ? { region: settings.region } : {});
+  if (!settings.endpoint)
+    return new S3Client({
+      ...(settings.region ? { region: settings.region } : {}),
+      requestHandler: REQUEST_TIMEOUTS,
+    });
   const hasCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY);
   return new S3Client({
     endpoint: settings.endpoint,
     region: settings.region ?? 'us-east-1',
     forcePathStyle: true,
+    requestHandler: REQUEST_TIMEOUTS,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     ...(hasCredentials ? {} : { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }),

@@ -31,7 +31,7 @@ export async function serve(args: string[]): Promise<number> {
       'no-samples': { type: 'boolean', default: false },
     },
   });
-  const logger = createLogger({ level: 'warn' });
+  const logger = createLogger({ level: 'WARN' });
   const stack = await startLocalStack({
     port: Number(values.port),
     directory: values.data,
@@ -100,9 +100,9 @@ export async function invoke(args: string[]): Promise<number> {
   }
   const { storage, destroy } = storageFor(values.endpoint);
   try {
-    const handler = createHandler(
-      runtimeDependencies(storage, createLogger({ write: (line) => process.stderr.write(`${line}\n`) })),
-    );
+    // Warnings and errors go to stderr; stdout is left to the summary (POWERTOOLS_LOG_LEVEL=INFO
+    // shows every step, on stdout).
+    const handler = createHandler(runtimeDependencies(storage, createLogger({ level: 'WARN' })));
     process.stdout.write(`${JSON.stringify(await handler(event), null, 2)}\n`);
     return 0;
   } finally {

@@ -17,7 +17,7 @@ export type RejectionCode =
   | 'malformed-json'
   | 'no-text'
   | 'no-date'
-  | 'unreadable';
+  | 'bad-key';
 
 /** The article cannot be read (binary, empty, malformed, too large). Bad input: never retried. */
 export class ArticleFormatError extends TimelineError {

@@ -24,3 +24,26 @@ export function collectionOfKey(key: string): string | undefined {
 export function timelineKeyOf(collection: string): string {
   return `${TIMELINES_PREFIX}${collection}.json`;
 }
+
+/** S3 keys are at most 1,024 bytes of UTF-8 (AWS docs, "Naming Amazon S3 objects"). */
+const MAX_KEY_BYTES = 1024;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds.
+const CONTROL_CHARACTER_RE = /[\u0000-\u001f\u007f]/;
+
+/**
+ * Why `collection` cannot name a timeline, or undefined when it can. `.` and `..` would make
+ * `timelines/...json` a path that tools and S3 consoles resolve differently from the key; an
+ * empty name comes from `articles//x`; control characters and over-long names make keys that
+ * S3 refuses or that no one can type.
+ *
+ * @example collectionProblem('..') // 'is "." or "..", not a name'
+ * @example collectionProblem('north-korea') // undefined
+ */
+export function collectionProblem(collection: string): string | undefined {
+  if (collection === '') return 'is empty (a key like articles//name)';
+  if (collection === '.' || collection === '..') return 'is "." or "..", not a name';
+  if (CONTROL_CHARACTER_RE.test(collection)) return 'contains control characters';
+  if (new TextEncoder().encode(timelineKeyOf(collection)).length > MAX_KEY_BYTES)
+    return `makes a timeline key over ${MAX_KEY_BYTES} bytes`;
+  return undefined;
+}

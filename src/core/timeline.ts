@@ -5,8 +5,12 @@ import { daySalience, topDays } from './salience.ts';
 import { formatDate } from './temporal/calendar.ts';
 import { contentWords, jaccard } from './text-similarity.ts';
 
-/** Format version of the timeline JSON; bumped on any incompatible change. */
-export const TIMELINE_VERSION = 2;
+/**
+ * Format version of the timeline JSON; bumped on any incompatible change. Version 3 added the
+ * notification ledger (`articles[].sequencer`, `removed`); a version 2 timeline is upgraded on
+ * read ({@link upgradeTimeline}).
+ */
+export const TIMELINE_VERSION = 3;
 
 /** An article as the timeline remembers it. */
 export interface TimelineArticle {
@@ -17,6 +21,11 @@ export interface TimelineArticle {
   readonly encoding: string;
   /** The stored object's ETag, when it came from S3. */
   readonly etag?: string;
+  /**
+   * The S3 event `sequencer` of the latest notification applied for this key: a notification
+   * with an older one is stale and changes nothing.
+   */
+  readonly sequencer?: string;
   readonly reference: { readonly date: string; readonly timezone: string; readonly source: ReferenceSource };
   /** How many events were read from it. */
   readonly events: number;
@@ -63,6 +72,15 @@ export interface TimelineSummary {
   }>;
 }
 
+/**
+ * An article deleted from the bucket, remembered by the sequencer of its delete notification so
+ * that a late or repeated "created" notification of an older version cannot bring it back.
+ */
+export interface RemovedArticle {
+  readonly key: string;
+  readonly sequencer: string;
+}
+
 /** The merged timeline of one collection of articles, as stored in `timelines/<collection>.json`. */
 export interface Timeline {
   readonly version: typeof TIMELINE_VERSION;
@@ -71,6 +89,8 @@ export interface Timeline {
   readonly articles: readonly TimelineArticle[];
   readonly events: readonly TimelineEvent[];
   readonly summary: TimelineSummary;
+  /** Deleted articles with the sequencer of their delete, sorted by key. */
+  readonly removed: readonly RemovedArticle[];
 }
 
 /** Two reports are of the same happening when they share at least this share of content words. */
@@ -88,18 +108,30 @@ export function emptyTimeline(collection: string, updatedAt: string): Timeline {
     articles: [],
     events: [],
     summary: { dates: [] },
+    removed: [],
   };
 }
 
+/** Where a stored article came from: its S3 ETag and the sequencer of the notification applied. */
+export interface ArticleOrigin {
+  readonly etag?: string;
+  readonly sequencer?: string;
+}
+
 /** The timeline entry of a parsed article. */
-export function describeArticle(article: Article, events: number, etag?: string): TimelineArticle {
+export function describeArticle(
+  article: Article,
+  events: number,
+  origin: ArticleOrigin = {},
+): TimelineArticle {
   return {
     key: article.key,
     ...(article.title ? { title: article.title } : {}),
     ...(article.url ? { url: article.url } : {}),
     format: article.format,
     encoding: article.encoding,
-    ...(etag ? { etag } : {}),
+    ...(origin.etag ? { etag: origin.etag } : {}),
+    ...(origin.sequencer ? { sequencer: origin.sequencer } : {}),
     reference: {
       date: formatDate(article.reference.date),
       timezone: article.reference.timezone,
@@ -256,6 +288,7 @@ function build(
   timeline: Timeline,
   articles: readonly TimelineArticle[],
   sources: readonly TimelineSource[],
+  removed: readonly RemovedArticle[],
 ): Timeline {
   const events = cluster(sources).map(eventOf).sort(byDate);
   return {
@@ -265,22 +298,46 @@ function build(
     articles: [...articles].sort((a, b) => compareText(a.key, b.key)),
     events,
     summary: summarize(events),
+    removed: [...removed].sort((a, b) => compareText(a.key, b.key)),
   };
 }
 
 const sourcesOf = (timeline: Timeline): TimelineSource[] => timeline.events.flatMap((event) => event.sources);
 
 /**
+ * The sequencer of the latest notification applied for `key`: of the article when it is in the
+ * timeline, of its delete when it was removed, undefined when no notification with one was seen.
+ *
+ * @example lastSequencerOf(timeline, 'articles/nk/a.txt') // '0062E99A88DC407460'
+ */
+export function lastSequencerOf(timeline: Timeline, key: string): string | undefined {
+  return (
+    timeline.articles.find((article) => article.key === key)?.sequencer ??
+    timeline.removed.find((entry) => entry.key === key)?.sequencer
+  );
+}
+
+/**
  * Takes an article and its reports out of the timeline; an event left with no source disappears.
+ * With a `sequencer` (of the delete notification) the key is remembered as removed, whether or not
+ * it was in the timeline, so that an older "created" notification arriving later is known stale.
  *
  * @example withoutArticle(timeline, 'articles/a.txt').articles.some((a) => a.key === 'articles/a.txt') // false
  */
-export function withoutArticle(timeline: Timeline, key: string): Timeline {
-  if (!timeline.articles.some((article) => article.key === key)) return timeline;
+export function withoutArticle(timeline: Timeline, key: string, sequencer?: string): Timeline {
+  const removed = sequencer
+    ? [...timeline.removed.filter((entry) => entry.key !== key), { key, sequencer }]
+    : timeline.removed;
+  if (!timeline.articles.some((article) => article.key === key)) {
+    return removed === timeline.removed
+      ? timeline
+      : { ...timeline, removed: [...removed].sort((a, b) => compareText(a.key, b.key)) };
+  }
   return build(
     timeline,
     timeline.articles.filter((article) => article.key !== key),
     sourcesOf(timeline).filter((source) => source.article !== key),
+    removed,
   );
 }
 
@@ -301,6 +358,8 @@ export function withArticle(
     timeline,
     [...timeline.articles.filter((known) => known.key !== article.key), article],
     [...sourcesOf(timeline).filter((source) => source.article !== article.key), ...events.map(sourceOf)],
+    // Present again: a tombstone of the key is superseded by this newer state.
+    timeline.removed.filter((entry) => entry.key !== article.key),
   );
 }
 

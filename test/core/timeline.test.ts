@@ -274,7 +274,7 @@ describe('sameTimelineContent', () => {
 describe('describeArticle', () => {
   it('records the sample article with its reference date as an ISO day', () => {
     const article = parseFixture('nk-talks-full.txt');
-    expect(describeArticle(article, 3, '"abc"')).toEqual({
+    expect(describeArticle(article, 3, { etag: '"abc"' })).toEqual({
       key: 'articles/nk-talks-full.txt',
       title: "North Korea 'really angry' at US as tensions rise",
       format: 'text',

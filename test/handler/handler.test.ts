@@ -166,15 +166,54 @@ describe('handler', () => {
     expect(second?.etag).toBe(first?.etag);
   });
 
-  it('treats a stale delete of an object that exists again as the object it is', async () => {
+  it('treats a delete of an object that exists again as the object it is, and remembers the later sequencer', async () => {
     const key = `articles/${collection}/a.txt`;
     await s3.put(key, 'Dunford hinted Monday that troops could move.', NEW_YORK);
     const { handler } = testHandler(s3.client);
-    await handler(notificationFor(key, s3.bucket));
+    await handler(notificationFor(key, s3.bucket, 'put', '00A1'));
     const before = await storedTimeline();
-    const late = await handler(notificationFor(key, s3.bucket, 'delete'));
-    expect(late.synced[0]).toMatchObject({ action: 'upsert', result: 'unchanged' });
+    // Deleted and uploaded again: the delete's notification (00A2) arrives while the object is back.
+    const late = await handler(notificationFor(key, s3.bucket, 'delete', '00A2'));
+    expect(late.synced[0]).toMatchObject({ action: 'upsert', result: 'updated' });
+    const after = await storedTimeline();
+    expect(after?.timeline.events).toEqual(before?.timeline.events);
+    expect(after?.timeline.articles.map((article) => article.sequencer)).toEqual(['00A2']);
+    expect(after?.timeline.removed).toEqual([]);
+  });
+
+  it('changes nothing for a notification older than the one applied (a late delete of an old version)', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(key, 'Dunford hinted Monday that troops could move.', NEW_YORK);
+    const { handler } = testHandler(s3.client);
+    await handler(notificationFor(key, s3.bucket, 'put', '00B2'));
+    const before = await storedTimeline();
+    await s3.delete(key);
+    const late = await handler(notificationFor(key, s3.bucket, 'delete', '00B1'));
+    expect(late.synced[0]).toMatchObject({ action: 'none', result: 'stale' });
     expect((await storedTimeline())?.body).toBe(before?.body);
+  });
+
+  it('remembers a deleted key with its sequencer, so an older "created" notification cannot bring it back', async () => {
+    const key = `articles/${collection}/a.txt`;
+    const other = `articles/${collection}/b.txt`;
+    await s3.put(key, 'Dunford hinted Monday that troops could move.', NEW_YORK);
+    await s3.put(other, 'The envoy left on Tuesday.', NEW_YORK);
+    const { handler } = testHandler(s3.client);
+    await handler(notificationFor(key, s3.bucket, 'put', '0010'));
+    await handler(notificationFor(other, s3.bucket, 'put', '0010'));
+    await s3.delete(key);
+    await handler(notificationFor(key, s3.bucket, 'delete', '0020'));
+    expect((await storedTimeline())?.timeline.removed).toEqual([{ key, sequencer: '0020' }]);
+    // Uploaded again, but the redelivered notification of the first upload is older than the delete.
+    await s3.put(key, 'Dunford hinted Monday that troops could move.', NEW_YORK);
+    const late = await handler(notificationFor(key, s3.bucket, 'put', '0010'));
+    expect(late.synced[0]?.result).toBe('stale');
+    expect((await storedTimeline())?.timeline.articles.map((article) => article.key)).toEqual([other]);
+    // The re-upload's own notification brings it back and clears the tombstone.
+    await handler(notificationFor(key, s3.bucket, 'put', '0030'));
+    const back = (await storedTimeline())?.timeline;
+    expect(back?.articles.map((article) => article.key)).toEqual([key, other]);
+    expect(back?.removed).toEqual([]);
   });
 
   it('re-reads and re-merges when it loses a conditional write (412), keeping the other writer’s events', async () => {
@@ -293,10 +332,8 @@ describe('handler', () => {
     await s3.put(key, 'The envoy left on Monday.', NEW_YORK);
     const { handler, logs } = testHandler(s3.client);
     await expect(handler(notificationFor(key, s3.bucket))).rejects.toThrow(/1 of 1 records failed/);
-    const error = logs.find((log) => log.level === 'error')?.error as
-      | { cause?: { message?: string } }
-      | undefined;
-    expect(JSON.stringify(error)).toContain(`timelines/${collection}.json`);
+    const error = logs.find((log) => log.level === 'error')?.error as Error | undefined;
+    expect(error?.message).toContain(`timelines/${collection}.json`);
     expect((await storedTimeline())?.body).toBe('{"not": "a timeline"}');
   });
 

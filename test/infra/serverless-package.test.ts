@@ -234,22 +234,57 @@ describe('npm run package', () => {
     expect(imported.filter((specifier) => !isBuiltin(specifier))).toEqual([]);
   });
 
-  it('loads the zipped handler with node and resolves an event without records', async () => {
+  it('loads the zipped handler with node, resolves an event without records, logs with the request id and flushes EMF metrics', async () => {
     const unzipped = join(workDir, 'load');
     await unzip(ZIP_PATH, unzipped);
+    const context = {
+      awsRequestId: 'c6af9ac6-7b61-11e6-9a41-93e812345678',
+      functionName: 'news-timeline-dev-timeline',
+      functionVersion: '$LATEST',
+      invokedFunctionArn: 'arn:aws:lambda:us-east-1:123456789012:function:news-timeline-dev-timeline',
+      memoryLimitInMB: '512',
+    };
     const script = `const { handler } = await import('./${HANDLER_FILE}');
-      const summary = await handler({ Records: [] });
+      await handler({ Records: [] }, ${JSON.stringify(context)});
+      const summary = await handler({ Records: [] }, ${JSON.stringify({ ...context, awsRequestId: 'second' })});
       process.stdout.write('summary ' + JSON.stringify(summary));`;
     // Lambda sets AWS_REGION; no credentials are needed because no record means no S3 call.
-    const env = { ...offlineEnv(join(workDir, 'home')), AWS_REGION: 'us-east-1', NODE_OPTIONS: '' };
+    // AWS_LAMBDA_INITIALIZATION_TYPE is what Lambda sets and what Powertools reads to tell a cold start.
+    const env = {
+      ...offlineEnv(join(workDir, 'home')),
+      AWS_REGION: 'us-east-1',
+      AWS_LAMBDA_INITIALIZATION_TYPE: 'on-demand',
+      NODE_OPTIONS: '',
+    };
     const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
       cwd: unzipped,
       env,
       timeout: 30_000,
     });
-    // The handler logs JSON lines to stdout (CloudWatch); its summary comes last.
+    // The handler logs JSON lines to stdout (CloudWatch), then the metrics; its summary comes last.
     const lines = stdout.trim().split('\n');
     expect(lines.at(-1)).toBe('summary {"records":0,"synced":[],"ignored":[],"rejected":[]}');
-    expect(JSON.parse(lines[0] ?? '')).toMatchObject({ level: 'info', message: 'event without records' });
+    const documents = lines.slice(0, -1).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const logged = documents.filter((line) => line.message === 'event without records');
+    expect(logged).toEqual([
+      expect.objectContaining({
+        level: 'INFO',
+        service: 'news-timeline',
+        function_request_id: context.awsRequestId,
+        cold_start: true,
+      }),
+      expect.objectContaining({ function_request_id: 'second', cold_start: false }),
+    ]);
+    // Powertools' cold-start metric, in CloudWatch's embedded metric format.
+    const emf = documents.filter((line) => '_aws' in line);
+    expect(emf.filter((line) => 'ColdStart' in line)).toHaveLength(1);
+    expect(emf).toContainEqual(
+      expect.objectContaining({
+        ColdStart: 1,
+        _aws: expect.objectContaining({
+          CloudWatchMetrics: [expect.objectContaining({ Namespace: 'NewsTimeline' })],
+        }),
+      }),
+    );
   }, 40_000);
 });

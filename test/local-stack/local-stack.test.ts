@@ -11,8 +11,8 @@ import {
 } from '../../infra/local-stack.ts';
 import { S3Storage } from '../../src/adapters/s3-storage.ts';
 import type { HandlerSummary } from '../../src/handler.ts';
-import { createLogger } from '../../src/logger.ts';
 import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
+import { memoryLogger } from '../support/handler-deps.ts';
 import { SAMPLE_ARTICLES, sampleArticleBytes } from '../support/s3-events.ts';
 import { assertValidTimeline } from '../support/validate-timeline.ts';
 
@@ -40,7 +40,7 @@ describe('the local stack (npm start)', () => {
     stack = await startLocalStack({
       port: 0,
       directory,
-      logger: createLogger({ level: 'error', write: () => {} }),
+      logger: memoryLogger(),
       onInvocation: (summary) => {
         if (summary) invocations.push(summary);
       },

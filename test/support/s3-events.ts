@@ -12,9 +12,17 @@ export function sampleEvent(file: string, bucket: string): S3Event {
 }
 
 /** An S3 notification for `key`, encoded as S3 encodes it, built from the sample put/delete event. */
-export function notificationFor(key: string, bucket: string, kind: 'put' | 'delete' = 'put'): S3Event {
+export function notificationFor(
+  key: string,
+  bucket: string,
+  kind: 'put' | 'delete' = 'put',
+  sequencer?: string,
+): S3Event {
   const event = sampleEvent(kind === 'put' ? 's3-put.json' : 's3-delete.json', bucket);
-  for (const record of event.Records) record.s3.object.key = encodeS3EventKey(key);
+  for (const record of event.Records) {
+    record.s3.object.key = encodeS3EventKey(key);
+    if (sequencer !== undefined) record.s3.object.sequencer = sequencer;
+  }
   return event;
 }
 

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { createS3Client } from '../../src/adapters/s3-storage.ts';
 
@@ -12,6 +12,7 @@ export interface TestS3Server {
   /** A fresh client on the same server (a second "Lambda container"). */
   newClient(): S3Client;
   put(key: string, body: string | Uint8Array, metadata?: Record<string, string>): Promise<void>;
+  delete(key: string): Promise<void>;
   /** The raw stored object, or undefined when there is none. */
   read(key: string): Promise<{ body: string; etag: string } | undefined>;
   close(): Promise<void>;
@@ -50,6 +51,9 @@ export async function startS3Server(bucket = 'test-bucket'): Promise<TestS3Serve
           ...(metadata ? { Metadata: metadata } : {}),
         }),
       );
+    },
+    delete: async (key) => {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
     read: async (key) => {
       try {

@@ -11,7 +11,7 @@ function sampleTimeline(): Timeline {
   for (const name of ['nk-talks-full.txt', 'nk-talks-short.txt'] as const) {
     const article = parseFixture(name);
     const events = extractEvents(article);
-    timeline = withArticle(timeline, describeArticle(article, events.length, '"etag-1"'), events);
+    timeline = withArticle(timeline, describeArticle(article, events.length, { etag: '"etag-1"' }), events);
   }
   return timeline;
 }
