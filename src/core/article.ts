@@ -191,6 +191,8 @@ export function parseArticle(raw: RawArticle, options: ReferenceOptions = {}): A
   const format = formatOf(raw.key, raw.contentType, decoded.text);
   const body = readBody(raw, format, decoded.text);
   const warnings: string[] = [];
+  // Said, not refused: old newsroom systems still export Windows-1252, and every byte decodes.
+  if (decoded.encoding === 'windows-1252') warnings.push('not valid UTF-8; read as Windows-1252');
 
   const metadataZone = raw.metadata?.timezone?.trim();
   const candidateZone = metadataZone || body.timezone || options.defaultTimezone || 'UTC';

@@ -363,6 +363,27 @@ export function withArticle(
   );
 }
 
+/**
+ * The timeline of exactly these articles and their events, built in one pass: what adding them
+ * one by one with {@link withArticle} gives, without rebuilding the clusters for each article.
+ *
+ * @example timelineOf('nk', updatedAt, [{ article: describeArticle(a, events.length), events }]).articles.length // 1
+ */
+export function timelineOf(
+  collection: string,
+  updatedAt: string,
+  entries: ReadonlyArray<{ readonly article: TimelineArticle; readonly events: readonly DatedEvent[] }>,
+  removed: readonly RemovedArticle[] = [],
+): Timeline {
+  const present = new Set(entries.map((entry) => entry.article.key));
+  return build(
+    emptyTimeline(collection, updatedAt),
+    entries.map((entry) => entry.article),
+    entries.flatMap((entry) => entry.events.map(sourceOf)),
+    removed.filter((entry) => !present.has(entry.key)),
+  );
+}
+
 /** True when two timelines say the same thing (their `updatedAt` aside). */
 export function sameTimelineContent(a: Timeline, b: Timeline): boolean {
   return JSON.stringify({ ...a, updatedAt: '' }) === JSON.stringify({ ...b, updatedAt: '' });
