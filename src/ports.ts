@@ -32,11 +32,15 @@ export interface StoredTimeline {
   readonly timeline: Timeline;
   /** The version token for a conditional write (S3 ETag, as returned). */
   readonly etag: string;
+  /** The format version it was stored in, when it was upgraded on read. */
+  readonly upgradedFrom?: number;
 }
 
 /** Where timelines live; writes are compare-and-swap. */
 export interface TimelineStore {
   loadTimeline(bucket: string, collection: string): Promise<StoredTimeline | undefined>;
+  /** The ETag of the stored timeline object, readable or not; undefined when there is none. */
+  timelineEtag(bucket: string, collection: string): Promise<string | undefined>;
   /**
    * Writes `timeline` only if the stored one is still `expectedEtag` (undefined: only if there is
    * none). Throws ConflictError when someone else wrote first.

@@ -73,7 +73,11 @@ function where(bucket: string, key: string): string {
   return `s3://${bucket}/${key}`;
 }
 
-function parseStoredTimeline(bucket: string, key: string, body: string): Timeline {
+function parseStoredTimeline(
+  bucket: string,
+  key: string,
+  body: string,
+): { timeline: Timeline; upgradedFrom?: number } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
@@ -84,7 +88,7 @@ function parseStoredTimeline(bucket: string, key: string, body: string): Timelin
   }
   const read = upgradeTimeline(parsed);
   if ('problem' in read) throw new TimelineCorruptError(where(bucket, key), read.problem);
-  return read.timeline;
+  return read;
 }
 
 /**
@@ -169,6 +173,17 @@ export class S3Storage implements ArticleSource, TimelineStore {
     }
   }
 
+  async timelineEtag(bucket: string, collection: string): Promise<string | undefined> {
+    const key = timelineKeyOf(collection);
+    try {
+      const head = await this.#client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+      return head.ETag;
+    } catch (error) {
+      if (isMissing(error)) return undefined;
+      throw new TimelineError(`cannot read timeline ${where(bucket, key)}`, { cause: error });
+    }
+  }
+
   async loadTimeline(bucket: string, collection: string): Promise<StoredTimeline | undefined> {
     const key = timelineKeyOf(collection);
     let body: string;
@@ -182,7 +197,7 @@ export class S3Storage implements ArticleSource, TimelineStore {
       throw new TimelineError(`cannot read timeline ${where(bucket, key)}`, { cause: error });
     }
     if (!etag) throw new TimelineError(`timeline ${where(bucket, key)} came without an ETag`);
-    return { timeline: parseStoredTimeline(bucket, key, body), etag };
+    return { ...parseStoredTimeline(bucket, key, body), etag };
   }
 
   async saveTimeline(bucket: string, timeline: Timeline, expectedEtag: string | undefined): Promise<void> {
@@ -209,36 +224,53 @@ export class S3Storage implements ArticleSource, TimelineStore {
 
 /**
  * A request that hangs is cut and retried by the SDK (standard mode: 3 attempts with backoff)
- * instead of running into the function's timeout: no answer within 5 s of connecting, or 15 s
- * without a byte on the socket (an article is at most 5 MiB).
+ * instead of running into the function's timeout: no connection within 5 s, or no answer within
+ * 15 s (an article is at most 5 MiB). Without `throwOnRequestTimeout` the SDK only logs a warning
+ * when `requestTimeout` passes and goes on waiting (seen with a hanging proxy in test/s3).
  */
-const REQUEST_TIMEOUTS = { connectionTimeout: 5_000, requestTimeout: 15_000 } as const;
+const REQUEST_TIMEOUTS = {
+  connectionTimeout: 5_000,
+  requestTimeout: 15_000,
+  throwOnRequestTimeout: true,
+} as const;
 
 export interface S3ClientSettings {
   /** An S3-compatible endpoint (s3rver, Ceph); unset for AWS. */
   readonly endpoint?: string;
   readonly region?: string;
+  /** Fixed credentials; otherwise the SDK's chain (and s3rver's keys for a local endpoint). */
+  readonly credentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** Milliseconds without a byte on the socket before a request is cut (default 15 s). */
+  readonly requestTimeoutMs?: number;
 }
 
 /**
  * An S3 client for AWS, or for a local S3-compatible server when `endpoint` is set: path-style
  * addressing, and checksums only where required (s3rver corrupts streamed bodies otherwise).
- * Local servers get s3rver's fixed credentials unless AWS credentials are in the environment.
+ * Local servers get s3rver's fixed credentials unless credentials are given or in the environment.
  */
 export function createS3Client(settings: S3ClientSettings = {}): S3Client {
+  const requestHandler = {
+    ...REQUEST_TIMEOUTS,
+    ...(settings.requestTimeoutMs ? { requestTimeout: settings.requestTimeoutMs } : {}),
+  };
+  const credentials = settings.credentials ? { credentials: { ...settings.credentials } } : {};
   if (!settings.endpoint)
     return new S3Client({
       ...(settings.region ? { region: settings.region } : {}),
-      requestHandler: REQUEST_TIMEOUTS,
+      requestHandler,
+      ...credentials,
     });
-  const hasCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY);
+  const hasCredentials =
+    settings.credentials !== undefined ||
+    Boolean(process.env.AWS_ACCESS_KEY_ID && process.env.AWS_SECRET_ACCESS_KEY);
   return new S3Client({
     endpoint: settings.endpoint,
     region: settings.region ?? 'us-east-1',
     forcePathStyle: true,
-    requestHandler: REQUEST_TIMEOUTS,
+    requestHandler,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
-    ...(hasCredentials ? {} : { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }),
+    ...(hasCredentials ? credentials : { credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }),
   });
 }

@@ -30,6 +30,10 @@ Usage:
       Runs the Lambda handler once with an S3 event (default endpoint: the local server).
   news-timeline get COLLECTION [--endpoint URL|aws] [--bucket NAME]
       Prints timelines/COLLECTION.json from the bucket.
+  news-timeline rebuild COLLECTION [--endpoint URL|aws] [--bucket NAME] [--dialect aws|radosgw]
+      Rebuilds timelines/COLLECTION.json from the articles in the bucket now: after the timeline
+      was deleted or corrupted, after an upgrade of the extractor, or to migrate an old format.
+      Progress on stderr; exits 1 when some articles could not be read (they are listed).
 `;
 
 async function extract(args: string[]): Promise<number> {
@@ -89,6 +93,7 @@ const COMMANDS: Record<string, (args: string[]) => Promise<number>> = {
   serve: async (args) => (await import('./s3-commands.ts')).serve(args),
   invoke: async (args) => (await import('./s3-commands.ts')).invoke(args),
   get: async (args) => (await import('./s3-commands.ts')).get(args),
+  rebuild: async (args) => (await import('./s3-commands.ts')).rebuild(args),
 };
 
 async function main(argv: string[]): Promise<number> {

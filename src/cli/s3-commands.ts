@@ -2,19 +2,26 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { LOCAL_BUCKET, LOCAL_PORT, startLocalStack } from '../../infra/local-stack.ts';
-import { createS3Client, S3Storage } from '../adapters/s3-storage.ts';
+import { createS3Client, dialectNamed, S3Storage } from '../adapters/s3-storage.ts';
 import { timelineKeyOf } from '../core/route-key.ts';
 import { createHandler, type HandlerEvent, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
+import { rebuildTimeline } from '../rebuild-timeline.ts';
 import { formatTimelineSummary } from './format-summary.ts';
 import { UsageError } from './usage-error.ts';
 
 const ENDPOINT_DEFAULT = process.env.S3_ENDPOINT ?? `http://127.0.0.1:${LOCAL_PORT}`;
 const BUCKET_DEFAULT = process.env.NEWS_TIMELINE_BUCKET ?? LOCAL_BUCKET;
 
-function storageFor(endpoint: string): { storage: S3Storage; destroy: () => void } {
+function storageFor(
+  endpoint: string,
+  dialect: string | undefined = process.env.S3_DIALECT,
+): { storage: S3Storage; destroy: () => void } {
   const client = createS3Client(endpoint === 'aws' ? {} : { endpoint });
-  return { storage: new S3Storage(client), destroy: () => client.destroy() };
+  return {
+    storage: new S3Storage(client, { dialect: dialectNamed(dialect) }),
+    destroy: () => client.destroy(),
+  };
 }
 
 interface SampleManifest {
@@ -130,6 +137,46 @@ export async function get(args: string[]): Promise<number> {
     }
     process.stdout.write(`${JSON.stringify(stored.timeline, null, 2)}\n`);
     return 0;
+  } finally {
+    destroy();
+  }
+}
+
+export async function rebuild(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      endpoint: { type: 'string', default: ENDPOINT_DEFAULT },
+      bucket: { type: 'string', default: BUCKET_DEFAULT },
+      dialect: { type: 'string' },
+    },
+  });
+  const [collection] = positionals;
+  if (!collection) throw new UsageError('rebuild needs a COLLECTION name');
+  const { storage, destroy } = storageFor(values.endpoint, values.dialect ?? process.env.S3_DIALECT);
+  const where = `s3://${values.bucket}/${timelineKeyOf(collection)}`;
+  try {
+    const summary = await rebuildTimeline(
+      runtimeDependencies(storage, createLogger({ level: 'WARN' })),
+      values.bucket,
+      collection,
+      ({ read, listed }) => {
+        if (read === listed || read % 50 === 0) process.stderr.write(`read ${read} of ${listed} articles\n`);
+      },
+    );
+    for (const { key, reason } of summary.rejected) process.stderr.write(`skipped ${key}: ${reason}\n`);
+    const before = {
+      missing: 'there was none',
+      corrupt: `the stored one was unreadable (${summary.problem ?? ''})`,
+      current: 'it replaces the stored one',
+      upgraded: 'the stored one was of an older format version',
+    }[summary.previous];
+    process.stdout.write(
+      `rebuilt ${where}: ${summary.articles} articles, ${summary.events} events, ` +
+        `${summary.rejected.length} articles skipped; ${before}\n`,
+    );
+    return summary.rejected.length > 0 ? 1 : 0;
   } finally {
     destroy();
   }
