@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeS3EventKey, encodeS3EventKey } from '../../src/adapters/s3-key.ts';
+import { collectionProblem } from '../../src/core/route-key.ts';
 
 describe('decodeS3EventKey', () => {
   it.each([
@@ -32,5 +33,21 @@ describe('encodeS3EventKey', () => {
         expect(decodeS3EventKey(encodeS3EventKey(key))).toBe(key);
       }),
     );
+  });
+});
+
+describe('collectionProblem', () => {
+  it.each([
+    { collection: '', problem: /empty/ },
+    { collection: '.', problem: /not a name/ },
+    { collection: '..', problem: /not a name/ },
+    { collection: 'tab\there', problem: /control/ },
+    { collection: 'x'.repeat(1010), problem: /over 1024 bytes/ },
+  ])('refuses $collection', ({ collection, problem }) => {
+    expect(collectionProblem(collection)).toMatch(problem);
+  });
+
+  it.each(['north-korea', 'default', 'dépêches 2018', '...', '.hidden'])('accepts %s', (collection) => {
+    expect(collectionProblem(collection)).toBeUndefined();
   });
 });

@@ -5,9 +5,11 @@ import { extractEvents } from '../../src/core/events.ts';
 import {
   describeArticle,
   emptyTimeline,
+  lastSequencerOf,
   sameTimelineContent,
   type Timeline,
   type TimelineArticle,
+  timelineOf,
   withArticle,
   withoutArticle,
 } from '../../src/core/timeline.ts';
@@ -398,5 +400,62 @@ describe('the timeline algebra (properties)', () => {
         expect(sameTimelineContent(withoutArticle(build([...others, extra]), extra.key), before)).toBe(true);
       }),
     );
+  });
+});
+
+describe('the notification ledger', () => {
+  const labelled = (key: string, sequencer: string, events: readonly DatedEvent[]) =>
+    withArticle(EMPTY, { ...entry(key, events.length), sequencer }, events);
+
+  it('remembers a deleted key with the sequencer of its delete, whether or not it was in the timeline', () => {
+    const timeline = labelled(A, '0A', [TRUMP_A]);
+    const removed = withoutArticle(timeline, A, '0B');
+    expect(removed.articles).toEqual([]);
+    expect(removed.events).toEqual([]);
+    expect(removed.removed).toEqual([{ key: A, sequencer: '0B' }]);
+    expect(lastSequencerOf(removed, A)).toBe('0B');
+    const never = withoutArticle(EMPTY, B, '0C');
+    expect(never.removed).toEqual([{ key: B, sequencer: '0C' }]);
+    assertValidTimeline(removed);
+    assertValidTimeline(never);
+  });
+
+  it('forgets the tombstone when the key is added again, and keeps tombstones sorted by key', () => {
+    const both = withoutArticle(withoutArticle(EMPTY, B, '0B'), A, '0A');
+    expect(both.removed.map((entry) => entry.key)).toEqual([A, B]);
+    const back = withArticle(both, { ...entry(A, 1), sequencer: '0D' }, [TRUMP_A]);
+    expect(back.removed).toEqual([{ key: B, sequencer: '0B' }]);
+    expect(lastSequencerOf(back, A)).toBe('0D');
+  });
+
+  it('keeps removal without a sequencer the inverse of adding (no tombstone)', () => {
+    expect(withoutArticle(added(EMPTY, A, [TRUMP_A]), A)).toEqual(EMPTY);
+  });
+});
+
+describe('timelineOf', () => {
+  it('builds in one pass what adding the articles one by one builds', () => {
+    const one = withArticle(withArticle(EMPTY, entry(A, 3), [TRUMP_A, KCNA_A, DUNFORD_A]), entry(B, 2), [
+      TRUMP_B,
+      PALLADINO_B,
+    ]);
+    const all = timelineOf(EMPTY.collection, EMPTY.updatedAt, [
+      { article: entry(B, 2), events: [TRUMP_B, PALLADINO_B] },
+      { article: entry(A, 3), events: [TRUMP_A, KCNA_A, DUNFORD_A] },
+    ]);
+    expect(all).toEqual(one);
+  });
+
+  it('drops tombstones of keys that are present', () => {
+    const built = timelineOf(
+      EMPTY.collection,
+      EMPTY.updatedAt,
+      [{ article: entry(A, 1), events: [TRUMP_A] }],
+      [
+        { key: A, sequencer: '01' },
+        { key: B, sequencer: '02' },
+      ],
+    );
+    expect(built.removed).toEqual([{ key: B, sequencer: '02' }]);
   });
 });
