@@ -1,4 +1,4 @@
-import { type Article, parseArticle } from './core/article.ts';
+import type { Article } from './core/article.ts';
 import { ArticleFormatError, ConflictError, TimelineCorruptError } from './core/errors.ts';
 import { type DatedEvent, extractEvents } from './core/events.ts';
 import { ARTICLES_PREFIX, collectionOfKey, collectionProblem, DEFAULT_COLLECTION } from './core/route-key.ts';
@@ -10,6 +10,7 @@ import {
   type TimelineArticle,
   timelineOf,
 } from './core/timeline.ts';
+import { parseStoredArticle } from './parse-stored-article.ts';
 import type { StoredObject } from './ports.ts';
 import type { SyncDependencies } from './sync-article.ts';
 
@@ -42,15 +43,7 @@ interface ReadArticle {
 
 function readStoredArticle(stored: StoredObject): ReadArticle['outcome'] {
   try {
-    const article = parseArticle(
-      {
-        key: stored.key,
-        bytes: stored.bytes,
-        metadata: stored.metadata,
-        ...(stored.contentType ? { contentType: stored.contentType } : {}),
-      },
-      stored.lastModified ? { fallback: { source: 'last-modified', instant: stored.lastModified } } : {},
-    );
+    const article = parseStoredArticle(stored);
     return { article, events: extractEvents(article) };
   } catch (error) {
     if (error instanceof ArticleFormatError) return { error };

@@ -1,4 +1,4 @@
-import { type Article, parseArticle } from './core/article.ts';
+import type { Article } from './core/article.ts';
 import { ArticleFormatError, ConflictError } from './core/errors.ts';
 import { type DatedEvent, extractEvents } from './core/events.ts';
 import { collectionOfKey, collectionProblem } from './core/route-key.ts';
@@ -14,6 +14,7 @@ import {
 } from './core/timeline.ts';
 import type { Logger } from './logger.ts';
 import type { MetricsRecorder } from './metrics.ts';
+import { parseStoredArticle } from './parse-stored-article.ts';
 import type { ArticleSource, StoredObject, TimelineStore } from './ports.ts';
 
 export interface SyncDependencies {
@@ -63,15 +64,7 @@ interface Extracted {
 }
 
 function extract(deps: SyncDependencies, bucket: string, stored: StoredObject): Extracted {
-  const article = parseArticle(
-    {
-      key: stored.key,
-      bytes: stored.bytes,
-      metadata: stored.metadata,
-      ...(stored.contentType ? { contentType: stored.contentType } : {}),
-    },
-    stored.lastModified ? { fallback: { source: 'last-modified', instant: stored.lastModified } } : {},
-  );
+  const article = parseStoredArticle(stored);
   for (const warning of article.warnings) deps.logger.warn(warning, { bucket, key: stored.key });
   return { etag: stored.etag, article, events: extractEvents(article) };
 }

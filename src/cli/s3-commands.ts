@@ -12,6 +12,11 @@ import { UsageError } from './usage-error.ts';
 
 const ENDPOINT_DEFAULT = process.env.S3_ENDPOINT ?? `http://127.0.0.1:${LOCAL_PORT}`;
 const BUCKET_DEFAULT = process.env.NEWS_TIMELINE_BUCKET ?? LOCAL_BUCKET;
+/** The flags of the commands that name a collection in a bucket. */
+const BUCKET_OPTIONS = {
+  endpoint: { type: 'string', default: ENDPOINT_DEFAULT },
+  bucket: { type: 'string', default: BUCKET_DEFAULT },
+} as const;
 
 function storageFor(
   endpoint: string,
@@ -121,10 +126,7 @@ export async function get(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      endpoint: { type: 'string', default: ENDPOINT_DEFAULT },
-      bucket: { type: 'string', default: BUCKET_DEFAULT },
-    },
+    options: BUCKET_OPTIONS,
   });
   const [collection] = positionals;
   if (!collection) throw new UsageError('get needs a COLLECTION name');
@@ -146,11 +148,7 @@ export async function rebuild(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      endpoint: { type: 'string', default: ENDPOINT_DEFAULT },
-      bucket: { type: 'string', default: BUCKET_DEFAULT },
-      dialect: { type: 'string' },
-    },
+    options: { ...BUCKET_OPTIONS, dialect: { type: 'string' } },
   });
   const [collection] = positionals;
   if (!collection) throw new UsageError('rebuild needs a COLLECTION name');

@@ -1,12 +1,12 @@
 import {
   CreateBucketCommand,
   DeleteObjectCommand,
-  GetObjectCommand,
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { inject } from 'vitest';
 import { createS3Client, RADOSGW_DIALECT, S3Storage } from '../../src/adapters/s3-storage.ts';
+import { readObject } from '../support/s3-server.ts';
 
 export const RADOSGW = inject('radosgw');
 
@@ -50,15 +50,7 @@ export async function newBucket(client: S3Client, label: string) {
     delete: async (key: string) => {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
-    read: async (key: string): Promise<{ body: string; etag: string } | undefined> => {
-      try {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return { body: (await object.Body?.transformToString('utf-8')) ?? '', etag: object.ETag ?? '' };
-      } catch (error) {
-        if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-        throw error;
-      }
-    },
+    read: (key: string) => readObject(client, bucket, key),
   };
 }
 

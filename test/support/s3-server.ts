@@ -18,6 +18,21 @@ export interface TestS3Server {
   close(): Promise<void>;
 }
 
+/** The raw stored object as text with its ETag, or undefined when there is none. */
+export async function readObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+): Promise<{ body: string; etag: string } | undefined> {
+  try {
+    const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return { body: (await object.Body?.transformToString('utf-8')) ?? '', etag: object.ETag ?? '' };
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
+    throw error;
+  }
+}
+
 /** A real S3-compatible server (s3rver) over HTTP on a free 127.0.0.1 port, in a temp folder. */
 export async function startS3Server(bucket = 'test-bucket'): Promise<TestS3Server> {
   const directory = await mkdtemp(join(tmpdir(), 'news-timeline-s3-'));
@@ -55,15 +70,7 @@ export async function startS3Server(bucket = 'test-bucket'): Promise<TestS3Serve
     delete: async (key) => {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
     },
-    read: async (key) => {
-      try {
-        const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return { body: (await object.Body?.transformToString('utf-8')) ?? '', etag: object.ETag ?? '' };
-      } catch (error) {
-        if ((error as { name?: string }).name === 'NoSuchKey') return undefined;
-        throw error;
-      }
-    },
+    read: (key) => readObject(client, bucket, key),
     close: async () => {
       for (const each of clients) each.destroy();
       await server.close();
