@@ -22,6 +22,7 @@ interface Marker {
   readonly end: number;
 }
 
+/** The matches of a global regex: in order and never overlapping, so starts and ends both ascend. */
 function markersOf(text: string, re: RegExp): Marker[] {
   return [...text.matchAll(re)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
@@ -30,16 +31,66 @@ function markersOf(text: string, re: RegExp): Marker[] {
 // (35 measured best of 35, 50, 65, 80 and 120 on TimeBank, AQUAINT and MEANTIME together).
 const MAX_MARKER_DISTANCE = 35;
 
-/** Distance from the expression to the nearest marker outside it, within reach. */
-function nearest(markers: readonly Marker[], start: number, end: number): number {
+/** The first index in `[lo, hi)` whose marker fails `before`, by bisection (`before` holds for a prefix). */
+function firstNotBefore(
+  markers: readonly Marker[],
+  lo: number,
+  hi: number,
+  before: (m: Marker) => boolean,
+): number {
+  let low = lo;
+  let high = hi;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(markers[mid] as Marker)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Distance from the expression at `[start, end)` to the nearest marker of `markers[lo..hi)` outside
+ * it, within reach. The markers are one regex's matches (sorted, disjoint), so the candidates are
+ * found by bisection: the last marker ending before the expression, the first starting after it,
+ * and one straddling either end of it (distance 0). Markers inside the expression itself ("next
+ * Thursday") are left to its parser. Logarithmic, where a scan of every marker for every date of
+ * a long sentence was quadratic.
+ */
+function nearest(markers: readonly Marker[], lo: number, hi: number, start: number, end: number): number {
   let best = Number.POSITIVE_INFINITY;
-  for (const marker of markers) {
-    // Markers inside the expression itself ("next Thursday") are handled by its parser.
-    if (marker.start >= start && marker.end <= end) continue;
-    const distance = marker.end <= start ? start - marker.end : marker.start >= end ? marker.start - end : 0;
+  const consider = (distance: number) => {
     if (distance < best && distance <= MAX_MARKER_DISTANCE) best = distance;
+  };
+  const endingBefore = firstNotBefore(markers, lo, hi, (m) => m.end <= start);
+  if (endingBefore > lo) consider(start - (markers[endingBefore - 1] as Marker).end);
+  const startingAfter = firstNotBefore(markers, lo, hi, (m) => m.start < end);
+  if (startingAfter < hi) consider((markers[startingAfter] as Marker).start - end);
+  // Disjoint markers: only the last one starting before a point can straddle it.
+  for (const point of [start, end]) {
+    const last = firstNotBefore(markers, lo, hi, (m) => m.start < point) - 1;
+    if (last >= lo && (markers[last] as Marker).end > point) consider(0);
   }
   return best;
+}
+
+/** The markers of one kind in a sentence, and the index range of those inside a quotation. */
+class MarkerList {
+  constructor(private readonly markers: readonly Marker[]) {}
+
+  /** Distance to the nearest marker outside `[start, end)`, counting only those within `inside`. */
+  distance(start: number, end: number, inside: Marker | undefined): number {
+    const all = this.markers;
+    const lo = inside ? firstNotBefore(all, 0, all.length, (m) => m.start < inside.start) : 0;
+    const hi = inside ? firstNotBefore(all, lo, all.length, (m) => m.end <= inside.end) : all.length;
+    return nearest(all, lo, hi, start, end);
+  }
+}
+
+interface SentenceMarkers {
+  /** Future verb groups, and the future words that stand alone: two lists, each sorted. */
+  readonly future: readonly [MarkerList, MarkerList];
+  readonly past: MarkerList;
+  readonly quotes: readonly Marker[];
 }
 
 /**
@@ -51,13 +102,15 @@ function nearest(markers: readonly Marker[], start: number, end: number): number
  * @example directionAround('The meeting will be held Friday.', 25, 31) // 'future'
  */
 export function directionAround(sentence: string, start: number, end: number): Direction | undefined {
-  const { future: futureMarkers, past: pastMarkers, quotes } = markersOfSentence(sentence);
-  // Inside a quotation the speaker's own tense counts, not the reporting verb around it.
-  const quote = quotes.find((span) => span.start <= start && end <= span.end);
-  const within = (markers: Marker[]) =>
-    quote ? markers.filter((m) => m.start >= quote.start && m.end <= quote.end) : markers;
-  const future = nearest(within(futureMarkers), start, end);
-  const past = nearest(within(pastMarkers), start, end);
+  const markers = markersOfSentence(sentence);
+  // Inside a quotation the speaker's own tense counts, not the reporting verb around it. Quotations
+  // are disjoint and sorted: only the last one opening at or before the expression can hold it.
+  const opening = firstNotBefore(markers.quotes, 0, markers.quotes.length, (q) => q.start <= start) - 1;
+  const candidate = markers.quotes[opening];
+  const quote = candidate && end <= candidate.end ? candidate : undefined;
+  const [chains, words] = markers.future;
+  const future = Math.min(chains.distance(start, end, quote), words.distance(start, end, quote));
+  const past = markers.past.distance(start, end, quote);
   if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return undefined;
   // On a tie ("was scheduled") the specific future marker beats the generic -ed form.
   return future <= past ? 'future' : 'past';
@@ -66,22 +119,36 @@ export function directionAround(sentence: string, start: number, end: number): D
 // Quotations: “…”, "…", ``…'' and ''…'' (the wire styles of the news corpora), ‘…’.
 const QUOTE_RE = /“[^”]*”|"[^"]*"|``.*?''|''.*?''|‘[^’]*’/g;
 
-let lastSentence:
-  | { text: string; markers: { future: Marker[]; past: Marker[]; quotes: Marker[] } }
-  | undefined;
+/**
+ * `text` with the spans blanked out (same length, offsets kept), built in one pass: re-slicing
+ * the whole text for each span was quadratic on a long sentence full of verb groups.
+ *
+ * @example blankOut('it will be held', [{ start: 3, end: 10 }]) // 'it         held'
+ */
+export function blankOut(text: string, spans: readonly Marker[]): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const span of spans) {
+    parts.push(text.slice(at, span.start), ' '.repeat(span.end - span.start));
+    at = span.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+let lastSentence: { text: string; markers: SentenceMarkers } | undefined;
 
 /** The tense markers of a sentence, remembered for the last one (asked once per date in it). */
-function markersOfSentence(sentence: string): { future: Marker[]; past: Marker[]; quotes: Marker[] } {
+function markersOfSentence(sentence: string): SentenceMarkers {
   if (lastSentence?.text === sentence) return lastSentence.markers;
   const chains = markersOf(sentence, FUTURE_CHAIN_RE);
-  // Blank out the future verb groups (same length, offsets kept) before looking for past verbs.
-  let masked = sentence;
-  for (const chain of chains)
-    masked = masked.slice(0, chain.start) + ' '.repeat(chain.end - chain.start) + masked.slice(chain.end);
-  masked = masked.replace(NON_PAST_PARTICIPLE_RE, (whole) => ' '.repeat(whole.length));
-  const markers = {
-    future: [...chains, ...markersOf(sentence, FUTURE_WORD_RE)],
-    past: markersOf(masked, PAST_RE),
+  // Blank out the future verb groups before looking for past verbs: "will be held" is no past.
+  const masked = blankOut(sentence, chains).replace(NON_PAST_PARTICIPLE_RE, (whole) =>
+    ' '.repeat(whole.length),
+  );
+  const markers: SentenceMarkers = {
+    future: [new MarkerList(chains), new MarkerList(markersOf(sentence, FUTURE_WORD_RE))],
+    past: new MarkerList(markersOf(masked, PAST_RE)),
     quotes: markersOf(sentence, QUOTE_RE),
   };
   lastSentence = { text: sentence, markers };

@@ -89,6 +89,12 @@ function resolveHoliday(reference: CivilDate, key: string, direction: Direction 
 export const tenseDirectionRefiner: Refiner = {
   refine: (context: ParsingContext, results) => {
     const reference = referenceDayOf(context);
+    // Once per sentence, not once per date after "until": a long sentence has many.
+    let pastPerfect: boolean | undefined;
+    const isPastPerfect = () => {
+      pastPerfect ??= PAST_PERFECT_RE.test(context.text);
+      return pastPerfect;
+    };
     for (const result of results) {
       const tags = result.tags();
       const qualifier = readTag(tags, DIRECTION_TAG);
@@ -98,7 +104,7 @@ export const tenseDirectionRefiner: Refiner = {
         const before = context.text.slice(Math.max(0, result.index - 16), result.index);
         // "postponed until Tuesday" looks ahead; "until Thursday, they had not called him" is a
         // past perfect looking back.
-        if (DEADLINE_BEFORE_RE.test(before)) return PAST_PERFECT_RE.test(context.text) ? 'past' : 'future';
+        if (DEADLINE_BEFORE_RE.test(before)) return isPastPerfect() ? 'past' : 'future';
         const sentence = directionAround(context.text, result.index, result.index + result.text.length);
         return TARGET_BEFORE_RE.test(before) && sentence === 'past' ? undefined : sentence;
       };
