@@ -62,7 +62,8 @@ const ABBREVIATION_TAIL = 16;
 
 /**
  * Splits a text into sentences with offsets: boundaries after terminal punctuation and at line
- * breaks, re-joined after abbreviations ("Gen. Dunford", "Nov. 2"), with headings marked.
+ * breaks, re-joined after abbreviations ("Gen. Dunford", "Nov. 2"), with headings marked; a
+ * sentence longer than {@link MAX_SENTENCE_CHARS} is cut at white space into pieces that long.
  *
  * @example splitSentences('Gen. Dunford spoke Monday. He left.').map((s) => s.text)
  * // ['Gen. Dunford spoke Monday.', 'He left.']
@@ -91,12 +92,55 @@ export function splitSentences(text: string): Sentence[] {
     const sentenceText = raw.trim();
     if (sentenceText === '') continue;
     const start = span.start + leading;
-    const end = start + sentenceText.length;
-    const isHeading =
-      !TERMINAL_RE.test(sentenceText) &&
-      sentenceText.split(/\s+/).length <= HEADING_MAX_WORDS &&
-      isLine(text, start, end);
-    sentences.push({ text: sentenceText, start, end, isHeading });
+    for (const piece of piecesOf(text, start, start + sentenceText.length)) {
+      const pieceText = text.slice(piece.start, piece.end);
+      const isHeading =
+        !TERMINAL_RE.test(pieceText) &&
+        pieceText.split(/\s+/).length <= HEADING_MAX_WORDS &&
+        isLine(text, piece.start, piece.end);
+      sentences.push({ text: pieceText, start: piece.start, end: piece.end, isHeading });
+    }
   }
   return sentences;
+}
+
+/**
+ * The longest sentence handed on, in UTF-16 code units. A text without sentence breaks (a 5 MB
+ * line, a scraped page with no full stops) is cut into pieces this long, since the tagger's cost
+ * grows faster than linearly with the length of a sentence: chrono's end-of-period refiner
+ * re-reads the sentence before every date (a 1 MB line with a date every ten words took 22 s to
+ * tag whole, 0.5 s in pieces), and each event carries its sentence into the timeline. The longest sentence of the TempEval-3, MEANTIME and Timeline17 corpora (142,000 sentences) is
+ * 3304 characters, a run-on list in a CNN article; the next are 2048 and 1665: none is cut.
+ */
+export const MAX_SENTENCE_CHARS = 4000;
+
+const isSpace = (code: number): boolean => /\s/.test(String.fromCharCode(code));
+
+/**
+ * `[start, end)` cut into pieces of at most {@link MAX_SENTENCE_CHARS}, each ending at the last
+ * white space that keeps it within the limit (a word longer than that is cut at the limit, never
+ * inside a surrogate pair), with the white space between pieces left out. A sentence within the
+ * limit is one piece, itself. Deterministic: the cuts depend on the sentence alone.
+ */
+function piecesOf(text: string, start: number, end: number): Array<{ start: number; end: number }> {
+  const pieces: Array<{ start: number; end: number }> = [];
+  let from = start;
+  while (end - from > MAX_SENTENCE_CHARS) {
+    const limit = from + MAX_SENTENCE_CHARS;
+    // The piece may end at `limit` itself if white space follows it.
+    let cut = limit;
+    while (cut > from && !isSpace(text.charCodeAt(cut))) cut -= 1;
+    if (cut === from) {
+      cut = limit;
+      const code = text.charCodeAt(cut);
+      if (code >= 0xdc00 && code <= 0xdfff) cut -= 1;
+    }
+    let pieceEnd = cut;
+    while (pieceEnd > from && isSpace(text.charCodeAt(pieceEnd - 1))) pieceEnd -= 1;
+    pieces.push({ start: from, end: pieceEnd });
+    from = cut;
+    while (from < end && isSpace(text.charCodeAt(from))) from += 1;
+  }
+  pieces.push({ start: from, end });
+  return pieces;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../src/core/sentences.ts';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../src/core/sentences.ts';
 import { readFixtureText } from '../support/fixtures.ts';
 
 const textsOf = (text: string): string[] => splitSentences(text).map((sentence) => sentence.text);
@@ -123,5 +123,76 @@ describe('splitSentences', () => {
 
   it('returns nothing for white space', () => {
     expect(splitSentences(' \n\n\t')).toEqual([]);
+  });
+
+  describe('over-long sentences', () => {
+    const LIMIT = MAX_SENTENCE_CHARS;
+    const word = 'abcdefghi'; // nine letters and a space: ten characters a word
+    const words = (count: number) => Array.from({ length: count }, () => word).join(' ');
+
+    it.each([
+      {
+        name: 'a sentence of exactly the limit',
+        text: `${words(LIMIT / 10 - 1)} abcdefghi.`,
+        pieces: [LIMIT],
+      },
+      {
+        // The last white space that keeps the piece within the limit: the word that would cross it
+        // begins the next piece.
+        name: 'two characters over the limit',
+        text: `${words(LIMIT / 10)} x.`,
+        pieces: [LIMIT - 1, 2],
+      },
+      {
+        name: 'two and a half times the limit',
+        text: words(LIMIT / 4),
+        pieces: [LIMIT - 1, LIMIT - 1, LIMIT / 2 - 1],
+      },
+      {
+        name: 'a word longer than the limit',
+        text: `${'x'.repeat(LIMIT + 5)} end`,
+        pieces: [LIMIT, 9],
+      },
+      {
+        name: 'white space at the limit',
+        text: `${'x'.repeat(LIMIT)}   \t ${'y'.repeat(7)}`,
+        pieces: [LIMIT, 7],
+      },
+    ])('cuts $name at a word boundary into pieces within the limit', ({ text, pieces }) => {
+      const sentences = splitSentences(text);
+      expect(sentences.map((sentence) => sentence.text.length)).toEqual(pieces);
+      for (const sentence of sentences) {
+        expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+        expect(sentence.text).toBe(sentence.text.trim());
+      }
+      // Nothing but the white space between pieces is lost.
+      expect(sentences.map((sentence) => sentence.text.replace(/\s+/g, '')).join('')).toBe(
+        text.replace(/\s+/g, ''),
+      );
+    });
+
+    it('never cuts a surrogate pair in two', () => {
+      const text = `${'x'.repeat(LIMIT - 1)}${'📰'.repeat(3)}`;
+      const sentences = splitSentences(text);
+      expect(sentences.map((sentence) => sentence.text)).toEqual(['x'.repeat(LIMIT - 1), '📰'.repeat(3)]);
+    });
+
+    it('cuts a 5 MB line without sentence breaks into pieces, the same each time', () => {
+      const line = 'the council will meet on Thursday and officials would vote '.repeat(85_000);
+      const sentences = splitSentences(line);
+      expect(sentences.length).toBeGreaterThanOrEqual(line.length / LIMIT);
+      expect(Math.max(...sentences.map((sentence) => sentence.text.length))).toBeLessThanOrEqual(LIMIT);
+      expect(sentences.every((sentence) => !sentence.isHeading)).toBe(true);
+      expect(splitSentences(line)).toEqual(sentences);
+    });
+
+    it('leaves the sentences around a long one as they are', () => {
+      const text = `Talks stalled. Then ${words(LIMIT / 5)}. He left.`;
+      const texts = textsOf(text);
+      expect(texts[0]).toBe('Talks stalled.');
+      expect(texts.at(-1)).toBe('He left.');
+      expect(texts.slice(1, -1).every((piece) => piece.length <= LIMIT)).toBe(true);
+      expect(texts.length).toBe(5);
+    });
   });
 });
