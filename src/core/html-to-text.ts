@@ -62,13 +62,67 @@ const PUBLISHED_META = new Set([
   'dc.date',
 ]);
 
+/** The last two characters of `before + after`, without joining two long strings to find them. */
+const lastTwo = (before: string, after: string): string =>
+  after.length >= 2 ? after.slice(-2) : before.slice(-1) + after;
+
+/**
+ * The visible text as it is written, in pieces: appending to one string and re-reading it for
+ * trailing blanks at every paragraph break was quadratic in a page of many short paragraphs.
+ */
+class TextWriter {
+  private readonly parts: string[] = [];
+  private length = 0;
+  /** The last two characters written (fewer at the start). */
+  private tail = '';
+
+  get isEmpty(): boolean {
+    return this.length === 0;
+  }
+
+  endsWith(suffix: string): boolean {
+    return this.tail.endsWith(suffix);
+  }
+
+  write(piece: string): void {
+    if (piece === '') return;
+    this.parts.push(piece);
+    this.length += piece.length;
+    this.tail = lastTwo(this.tail, piece);
+  }
+
+  /** Drops the spaces and tabs at the end, as `text.replace(/[ \t]+$/, '')` would. */
+  trimEndBlanks(): void {
+    let last = this.parts.at(-1);
+    let changed = false;
+    while (last !== undefined) {
+      let keep = last.length;
+      while (keep > 0 && (last[keep - 1] === ' ' || last[keep - 1] === '\t')) keep -= 1;
+      if (keep === last.length) break;
+      changed = true;
+      this.length -= last.length - keep;
+      if (keep > 0) {
+        this.parts[this.parts.length - 1] = last.slice(0, keep);
+        break;
+      }
+      this.parts.pop();
+      last = this.parts.at(-1);
+    }
+    if (changed) this.tail = lastTwo(this.parts.at(-2) ?? '', this.parts.at(-1) ?? '');
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
 /**
  * Extracts the readable text and the metadata news pages carry from an HTML document.
  *
  * @example htmlToText('<title>T</title><p>Hello <b>world</b></p>') // { text: 'Hello world', title: 'T' }
  */
 export function htmlToText(html: string): HtmlDocument {
-  let text = '';
+  const text = new TextWriter();
   let skipDepth = 0;
   let inTitle = false;
   let inH1 = false;
@@ -79,8 +133,8 @@ export function htmlToText(html: string): HtmlDocument {
   let timeDatetime: string | undefined;
   let url: string | undefined;
   const breakParagraph = () => {
-    text = text.replace(/[ \t]+$/, '');
-    if (text !== '' && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
+    text.trimEndBlanks();
+    if (!text.isEmpty && !text.endsWith('\n\n')) text.write(text.endsWith('\n') ? '\n' : '\n\n');
   };
   const parser = new Parser(
     {
@@ -109,7 +163,7 @@ export function htmlToText(html: string): HtmlDocument {
         if (skipDepth > 0) return;
         if (inH1) h1Text += data;
         const collapsed = data.replace(/\s+/g, ' ');
-        text += text === '' || text.endsWith('\n') ? collapsed.trimStart() : collapsed;
+        text.write(text.isEmpty || text.endsWith('\n') ? collapsed.trimStart() : collapsed);
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
@@ -127,7 +181,7 @@ export function htmlToText(html: string): HtmlDocument {
     .find(Boolean);
   const publishedAt = published ?? timeDatetime;
   return {
-    text: text.trim(),
+    text: text.toString().trim(),
     ...(title ? { title } : {}),
     ...(publishedAt ? { published: publishedAt } : {}),
     ...(url ? { url } : {}),
