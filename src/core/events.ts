@@ -1,10 +1,12 @@
 import type { Article } from './article.ts';
-import { splitSentences } from './sentences.ts';
+import { nearestDistances, type Span } from './nearest-distances.ts';
+import { type Sentence, splitSentences } from './sentences.ts';
 import { formatDate } from './temporal/calendar.ts';
-import { tagSentences } from './temporal/tag-document.ts';
+import { tagEachSentence } from './temporal/tag-document.ts';
 import { directionAround } from './temporal/tense.ts';
 import type { Granularity, Timex, TimexMod } from './temporal/timex.ts';
 import { foldPunctuation } from './text-similarity.ts';
+import { wholeWordFinder } from './whole-word-finder.ts';
 
 /** The date of an event: a TIMEX3 value with the span of days it covers. */
 export interface EventDate {
@@ -71,22 +73,47 @@ const tidy = (text: string): string =>
     .replace(/,(?=\s*[,.])/g, '')
     .trim();
 
+/** A clause break of a sentence: the punctuation and the white space around it. */
+interface Gap {
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The clause breaks of a sentence (commas, semicolons, colons, dashes), less those inside a
+ * quotation: commas inside a quotation do not end the clause that quotes it. Found once per
+ * sentence, for all its dates; quotations and breaks are both in order, so one pass pairs them.
+ */
+function clauseBreaksOf(sentence: string): Gap[] {
+  const quotes = [...foldPunctuation(sentence).matchAll(/"[^"]*"/g)].map((m) => ({
+    from: m.index,
+    to: m.index + m[0].length,
+  }));
+  const breaks: Gap[] = [];
+  let quote = 0;
+  for (const match of sentence.matchAll(CLAUSE_BREAK_RE)) {
+    // The only quotation that can hold the break is the last one opening before it.
+    while ((quotes[quote + 1]?.from ?? Number.POSITIVE_INFINITY) < match.index) quote += 1;
+    const open = quotes[quote];
+    if (open && match.index > open.from && match.index < open.to) continue;
+    breaks.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return breaks;
+}
+
 /**
  * A title a reader can scan for the event dated by `timex` in `sentence`: the clause that holds
  * the date (the whole sentence when it is one clause), without the date's own words and their
- * preposition, cut at a word boundary under 100 characters.
+ * preposition, cut at a word boundary under 100 characters. `breaks` are the sentence's
+ * {@link clauseBreaksOf}.
  *
- * @example titleOf('KCNA said November 2 that it would not move.', { start: 10, end: 20 }) // 'KCNA said that it would not move'
+ * @example titleOf('KCNA said November 2 that it would not move.', [], { start: 10, end: 20 }) // 'KCNA said that it would not move'
  */
-function titleOf(sentence: string, timex: { readonly start: number; readonly end: number }): string {
-  // Commas inside a quotation do not end the clause that quotes it.
-  const quotes = [...foldPunctuation(sentence).matchAll(/"[^"]*"/g)].map((m) => [
-    m.index,
-    m.index + m[0].length,
-  ]);
-  const breaks = [...sentence.matchAll(CLAUSE_BREAK_RE)]
-    .filter((match) => !quotes.some(([from = 0, to = 0]) => match.index > from && match.index < to))
-    .map((match) => ({ start: match.index, end: match.index + match[0].length }));
+function titleOf(
+  sentence: string,
+  breaks: readonly Gap[],
+  timex: { readonly start: number; readonly end: number },
+): string {
   let clauseStart = 0;
   for (const gap of breaks) if (gap.end <= timex.start) clauseStart = gap.end;
   // Grow the clause back over earlier breaks (where the subject is) until it says enough, then on.
@@ -130,6 +157,7 @@ const MAX_ACTORS = 12;
  */
 function actorsOf(sentence: string, names: ReadonlySet<string>): string[] {
   const actors: string[] = [];
+  const firstWord = sentence.search(/\S/);
   for (const match of sentence.matchAll(NAME_RE)) {
     let name = match[0].replace(/['’]s$/, '').replace(/[.'’-]+$/, '');
     const words = name.split(/\s+/);
@@ -137,8 +165,11 @@ function actorsOf(sentence: string, names: ReadonlySet<string>): string[] {
     while (words.length > 1 && NOT_ACTOR_RE.test(words[0] ?? '')) words.shift();
     name = words.join(' ');
     if (name.length < 2 || NOT_ACTOR_RE.test(name)) continue;
-    const atSentenceStart =
-      sentence.slice(0, match.index).trim() === '' || /["“(]\s*$/.test(sentence.slice(0, match.index));
+    // At the start, or just after an opening quote or bracket (white space between): looking back
+    // from the name, not re-reading the sentence up to it for every name.
+    let back = match.index - 1;
+    while (back >= 0 && /\s/.test(sentence.charAt(back))) back -= 1;
+    const atSentenceStart = match.index <= firstWord || (back >= 0 && '"“('.includes(sentence.charAt(back)));
     if (atSentenceStart && words.length === 1 && !names.has(name)) continue;
     if (!actors.includes(name)) actors.push(name);
     if (actors.length === MAX_ACTORS) break;
@@ -146,10 +177,19 @@ function actorsOf(sentence: string, names: ReadonlySet<string>): string[] {
   return actors;
 }
 
-/** Words capitalised in the middle of a sentence somewhere in the text. */
-function midSentenceNames(text: string): Set<string> {
+// A capitalised word after a lower-case word, a comma or a semicolon and white space. The look
+// behind is one character: with the white space inside it ("(?<=[\p{Ll},;]\s+)"), every position
+// of a run of white space re-read the run, quadratic in its length.
+const MID_SENTENCE_NAME_RE = /(?<=[\p{Ll},;])\s+([\p{Lu}][\p{L}\p{M}'’-]*)/gu;
+
+/**
+ * Words capitalised in the middle of a sentence somewhere in the text.
+ *
+ * @example midSentenceNames('Talks with Pompeo, Kim and the UN.') // Set { 'Pompeo', 'Kim', 'UN' }
+ */
+export function midSentenceNames(text: string): Set<string> {
   const names = new Set<string>();
-  for (const match of text.matchAll(/(?<=[\p{Ll},;]\s+)[\p{Lu}][\p{L}\p{M}'’-]*/gu)) names.add(match[0]);
+  for (const match of text.matchAll(MID_SENTENCE_NAME_RE)) names.add(match[1] as string);
   return names;
 }
 
@@ -161,7 +201,7 @@ const POSTPONED_RE =
 const ADJECTIVE_BEFORE_RE = /\b(?:the|a|an|its|their|his|her|this|that)\s+$/i;
 // Between a date and a status word, these open another clause: "said Wednesday that the meeting
 // would be rescheduled" reports a statement on Wednesday, not a postponement of it.
-const CLAUSE_BOUNDARY_RE = /\b(?:that|said|says|told|announced|added)\b/i;
+const CLAUSE_BOUNDARY_WORDS = ['that', 'said', 'says', 'told', 'announced', 'added'];
 
 interface Cue {
   readonly status: 'cancelled' | 'postponed';
@@ -182,30 +222,44 @@ function statusCues(sentence: string): Cue[] {
   return cues;
 }
 
+/** What a sentence holds for the status of each of its dates, read once for all of them. */
+interface StatusContext {
+  readonly sentence: string;
+  readonly cues: readonly Cue[];
+  /** For each cue, its distance to the nearest date of the sentence. */
+  readonly nearest: readonly number[];
+  readonly hasClauseBoundary: (from: number, to: number) => boolean;
+}
+
+function statusContextOf(sentence: string, dates: readonly Span[]): StatusContext {
+  const cues = statusCues(sentence);
+  return {
+    sentence,
+    cues,
+    nearest: nearestDistances(
+      cues.map((cue) => cue.at),
+      dates,
+    ),
+    hasClauseBoundary: wholeWordFinder(sentence, CLAUSE_BOUNDARY_WORDS),
+  };
+}
+
 /**
  * What the sentence says of the event dated at `[start, end)`: cancelled or postponed when such a
  * word is nearer to this date than to any other date of the sentence ("the announcement on
- * Tuesday that Thursday's meeting was postponed": Thursday's); planned when the date is after
- * publication or the sentence looks ahead to it; reported otherwise.
+ * Tuesday that Thursday's meeting was postponed": Thursday's) and no clause opens between them;
+ * planned when the date is after publication or the sentence looks ahead to it; reported otherwise.
  */
-function statusOf(
-  sentence: string,
-  dates: ReadonlyArray<{ readonly start: number; readonly end: number }>,
-  own: { readonly start: number; readonly end: number },
-  isAfterPublication: boolean,
-): EventStatus {
-  const distance = (cue: Cue, date: { start: number; end: number }) =>
-    cue.at >= date.end ? cue.at - date.end : date.start - cue.at;
-  for (const cue of statusCues(sentence)) {
-    const nearest = dates.reduce(
-      (best, date) => (distance(cue, date) < distance(cue, best) ? date : best),
-      own,
-    );
-    const between = cue.at >= own.end ? sentence.slice(own.end, cue.at) : sentence.slice(cue.at, own.start);
-    if (nearest === own && !CLAUSE_BOUNDARY_RE.test(between)) return cue.status;
+function statusOf(context: StatusContext, own: Span, isAfterPublication: boolean): EventStatus {
+  for (const [index, cue] of context.cues.entries()) {
+    const distance = cue.at >= own.end ? cue.at - own.end : own.start - cue.at;
+    // On a tie the date itself counts as the nearest.
+    if (distance > (context.nearest[index] as number)) continue;
+    const between = cue.at >= own.end ? [own.end, cue.at] : [cue.at, own.start];
+    if (!context.hasClauseBoundary(between[0] as number, between[1] as number)) return cue.status;
   }
   if (isAfterPublication) return 'planned';
-  return directionAround(sentence, own.start, own.end) === 'future' ? 'planned' : 'reported';
+  return directionAround(context.sentence, own.start, own.end) === 'future' ? 'planned' : 'reported';
 }
 
 const GRANULARITY_CONFIDENCE: Record<Granularity, number> = {
@@ -264,28 +318,91 @@ function eventDateOf(timex: Timex): EventDate | undefined {
 }
 
 /**
+ * The most events one article gives: the first ones in the text, the most prominent (news puts
+ * what matters first). The merge into the timeline compares reports pairwise, and a 5 MB article
+ * with a date every ten words would give 60,000. Measured with `withArticle` (timeline.ts) into an
+ * empty timeline on this project's machine: 1000 reports of one day in 4000-character sentences
+ * (the worst case: all comparable, long word sets) merge in 2.7 s, 2000 in 9.5 s, 4000 in 35 s;
+ * news-length sentences take 0.4 s for 1000. The largest article of Timeline17's 3081 has 1045
+ * (a BBC genealogy forum page), the 99.9th percentile 294: a real news story stays far below.
+ */
+export const MAX_EVENTS_PER_ARTICLE = 1000;
+
+/** The events of an article, and how many it had past {@link MAX_EVENTS_PER_ARTICLE}. */
+export interface ArticleEvents {
+  readonly events: DatedEvent[];
+  /** Dated events left out at the limit: 0 for any news story; worth a warning in the log. */
+  readonly dropped: number;
+}
+
+/**
  * Reads the dated events of an article: the text is tagged against the article's reference date
  * sentence by sentence, and each calendar date in a sentence (headings and page furniture
  * excluded) makes one event, titled by its own clause ("the announcement on Tuesday that
  * Thursday's meeting was postponed" holds two). Events dated only by a duration, a set or a
- * vague reference ("recently") are left out.
+ * vague reference ("recently") are left out. At most {@link MAX_EVENTS_PER_ARTICLE}, the first in
+ * the text; {@link extractArticleEvents} also says how many more there were.
  *
  * @example extractEvents(article)[0] // { date: { value: '2018-11-07', … }, title: 'President Donald Trump sought to convey that…', status: 'reported', … }
  */
 export function extractEvents(article: Article): DatedEvent[] {
+  return extractArticleEvents(article).events;
+}
+
+/**
+ * {@link extractEvents} with the count of events dropped at the limit, for the caller to log.
+ *
+ * @example
+ * const { events, dropped } = extractArticleEvents(article);
+ * if (dropped > 0) logger.warn('article has more dated events than the limit', { kept: events.length, dropped });
+ */
+export function extractArticleEvents(article: Article): ArticleEvents {
   const sentences = splitSentences(article.text);
-  const timexes = tagSentences(sentences, article.reference);
+  // Sentence by sentence: the expressions of a sentence are dropped once its events are read, so
+  // memory holds the events kept, not every date of the article.
+  return eventsOfEachSentence(article, sentences, tagEachSentence(sentences, article.reference));
+}
+
+/**
+ * {@link extractArticleEvents} on an article already split and tagged (`timexes` in document
+ * order, as {@link tagSentences} gives them), for callers that time or reuse those stages.
+ *
+ * @example eventsOfSentences(article, sentences, tagSentences(sentences, article.reference)).events
+ */
+export function eventsOfSentences(
+  article: Article,
+  sentences: readonly Sentence[],
+  timexes: readonly Timex[],
+): ArticleEvents {
+  function* bySentence(): Generator<Timex[], void, undefined> {
+    let next = 0;
+    for (const sentence of sentences) {
+      const own: Timex[] = [];
+      for (; next < timexes.length && (timexes[next]?.start ?? 0) < sentence.end; next += 1)
+        own.push(timexes[next] as Timex);
+      yield own;
+    }
+  }
+  return eventsOfEachSentence(article, sentences, bySentence());
+}
+
+/** The events of each sentence, given the expressions of each sentence in turn. */
+function eventsOfEachSentence(
+  article: Article,
+  sentences: readonly Sentence[],
+  timexesOfEach: Iterator<Timex[], void, undefined>,
+): ArticleEvents {
   const published = formatDate(article.reference.date);
   const names = midSentenceNames(article.text);
   const length = Math.max(1, article.text.length);
   const events: DatedEvent[] = [];
-  let next = 0;
+  let dropped = 0;
   for (const sentence of sentences) {
+    const timexes = timexesOfEach.next().value ?? [];
     // One sentence naming one date twice ("sometime next year, sometime early next year") reports
     // one event: keep the most specific mention (a modifier, then the longer words).
     const byValue = new Map<string, { timex: Timex; date: EventDate }>();
-    for (; next < timexes.length && (timexes[next]?.start ?? 0) < sentence.end; next += 1) {
-      const timex = timexes[next] as Timex;
+    for (const timex of timexes) {
       const date = sentence.isHeading ? undefined : eventDateOf(timex);
       if (!date) continue;
       const seen = byValue.get(date.value);
@@ -298,20 +415,27 @@ export function extractEvents(article: Article): DatedEvent[] {
       }
     }
     if (byValue.size === 0) continue;
+    // Past the limit only count: titles, actors and statuses are the costly part.
+    const room = MAX_EVENTS_PER_ARTICLE - events.length;
+    if (byValue.size > room) dropped += byValue.size - room;
+    if (room <= 0) continue;
     const dated = [...byValue.values()].sort((a, b) => a.timex.start - b.timex.start);
     const spans = dated.map(({ timex }) => ({
       start: timex.start - sentence.start,
       end: timex.end - sentence.start,
     }));
     const actors = actorsOf(sentence.text, names);
+    const breaks = clauseBreaksOf(sentence.text);
+    // The statuses of the dates the limit leaves out still weigh on those it keeps.
+    const status = statusContextOf(sentence.text, spans);
     const prominence = Math.round((1 - sentence.start / length) * 1000) / 1000;
-    dated.forEach(({ timex, date }, index) => {
-      const span = spans[index] as { start: number; end: number };
+    for (const [index, { timex, date }] of dated.slice(0, room).entries()) {
+      const span = spans[index] as Span;
       events.push({
         date,
-        title: titleOf(sentence.text, span),
+        title: titleOf(sentence.text, breaks, span),
         actors,
-        status: statusOf(sentence.text, spans, span, date.start > published),
+        status: statusOf(status, span, date.start > published),
         confidence: confidenceOf(timex, date, published),
         source: {
           article: article.key,
@@ -323,7 +447,7 @@ export function extractEvents(article: Article): DatedEvent[] {
           date: { text: timex.text, start: timex.start, end: timex.end },
         },
       });
-    });
+    }
   }
-  return events;
+  return { events, dropped };
 }

@@ -1,6 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/core/article.ts';
-import { type DatedEvent, extractEvents } from '../../src/core/events.ts';
+import {
+  type DatedEvent,
+  extractArticleEvents,
+  extractEvents,
+  MAX_EVENTS_PER_ARTICLE,
+  midSentenceNames,
+} from '../../src/core/events.ts';
 
 // Thursday 2018-11-08 in New York, the sample articles' publication day.
 function articleOf(text: string): Article {
@@ -109,5 +116,105 @@ describe('extractEvents', () => {
     expect(prominence[0]).toBe(1);
     expect(prominence).toEqual([...prominence].sort((a, b) => b - a));
     expect(events.every((event) => event.source.published === '2018-11-08')).toBe(true);
+  });
+
+  it.each([
+    { sentence: '"Pompeo met Kim on Monday."', actors: ['Kim'] },
+    { sentence: '“ Pompeo met Kim on Monday.', actors: ['Kim'] },
+    { sentence: '( \tPompeo met Kim on Monday.', actors: ['Kim'] },
+    { sentence: 'Then Pompeo met Kim on Monday.', actors: ['Pompeo', 'Kim'] },
+    { sentence: 'He said: Pompeo met Kim on Monday.', actors: ['Pompeo', 'Kim'] },
+    { sentence: '" he said, " Pompeo met Kim on Monday.', actors: ['Kim'] },
+  ])(
+    'takes a lone capitalised word after an opening quote or bracket as an opener: $sentence',
+    ({ sentence, actors }) => {
+      const [event] = extractEvents(articleOf(sentence));
+      expect(event?.actors).toEqual(actors);
+    },
+  );
+});
+
+describe('MAX_EVENTS_PER_ARTICLE', () => {
+  // One dated sentence per day of 2017 and on, two dates in every tenth, in order.
+  const isoDay = (year: number, i: number) => new Date(Date.UTC(year, 0, 1 + i)).toISOString().slice(0, 10);
+  const days = (count: number) =>
+    Array.from({ length: count }, (_, i) =>
+      i % 10 === 9
+        ? `Talks number ${i} were held on ${isoDay(2017, i)} and again on ${isoDay(2010, i)}.`
+        : `Talks number ${i} were held on ${isoDay(2017, i)}.`,
+    );
+
+  it('keeps the first events of an article with more dates than the limit, and counts the rest', () => {
+    const sentences = days(MAX_EVENTS_PER_ARTICLE);
+    const dates = sentences.reduce((total, sentence) => total + (sentence.includes('again') ? 2 : 1), 0);
+    const { events, dropped } = extractArticleEvents(articleOf(sentences.join(' ')));
+    expect(events).toHaveLength(MAX_EVENTS_PER_ARTICLE);
+    expect(dropped).toBe(dates - MAX_EVENTS_PER_ARTICLE);
+    // The first in the text: the most prominent, in order, the last one cut inside its sentence.
+    const starts = events.map((event) => event.source.date.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    expect(events[0]?.date.value).toBe('2017-01-01');
+    const all = sentences.join(' ');
+    const last = events.at(-1);
+    expect(all.indexOf(last?.source.text ?? '')).toBe(last?.source.start);
+    expect(extractEvents(articleOf(all))).toEqual(events);
+  });
+
+  it('drops nothing from an article within the limit', () => {
+    const { events, dropped } = extractArticleEvents(articleOf(days(30).join(' ')));
+    expect(dropped).toBe(0);
+    expect(events).toHaveLength(33);
+  });
+
+  it('gives the kept events the statuses they have without the limit', () => {
+    // The dropped date is the one the status word is nearer to: the kept one stays reported.
+    const filler = days(MAX_EVENTS_PER_ARTICLE - 1).map((sentence) => sentence.replace(/ and again .*/, '.'));
+    const text = `${filler.join(' ')} Kim spoke on 2019-03-04 before the 2019-03-05 talks were cancelled.`;
+    const { events, dropped } = extractArticleEvents(articleOf(text));
+    expect(dropped).toBe(1);
+    expect(events.at(-1)).toMatchObject({ date: { value: '2019-03-04' }, status: 'planned' });
+  });
+});
+
+describe('midSentenceNames', () => {
+  // As events.ts read them before: the white space inside the look-behind.
+  const reference = (text: string) =>
+    new Set([...text.matchAll(/(?<=[\p{Ll},;]\s+)[\p{Lu}][\p{L}\p{M}'’-]*/gu)].map((match) => match[0]));
+
+  it.each([
+    { text: 'Talks with Pompeo, Kim and the UN.', names: ['Pompeo', 'Kim', 'UN'] },
+    { text: 'met  \n\t Pompeo;Kim; Moon’s', names: ['Pompeo', 'Moon’s'] },
+    { text: 'a Bc D', names: ['Bc', 'D'] },
+    { text: 'THE END', names: [] },
+  ])('finds $names in $text', ({ text, names }) => {
+    expect([...midSentenceNames(text)]).toEqual(names);
+    expect([...reference(text)]).toEqual(names);
+  });
+
+  it('finds what the look-behind over white space found, on random texts', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'B',
+      'Ké',
+      ',',
+      ';',
+      ' ',
+      '\n',
+      '\t',
+      "'",
+      '’',
+      '-',
+      'É',
+      'x',
+      '.',
+      '1',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect([...midSentenceNames(text)]).toEqual([...reference(text)]);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -64,12 +64,29 @@ function periodTimex(timex: Timex, unit: Unit, date: CivilDate, anchor: string):
  * @example anchorToPreviousDates(tagDocument('The summit was held on June 12. Two days later, …'))
  */
 export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
+  const anchor = createAnchorer();
+  const anchored: Timex[] = [];
+  for (const timex of timexes) {
+    const resolved = anchor(timex);
+    if (resolved) anchored.push(resolved);
+  }
+  return anchored;
+}
+
+/**
+ * {@link anchorToPreviousDates} one expression at a time, in document order, for a caller that
+ * reads a document sentence by sentence and keeps none of it: the anchorer remembers only the
+ * last dates. Gives the expression resolved, or undefined for one to drop ("that day" with no
+ * date before it).
+ *
+ * @example const anchor = createAnchorer(); const resolved = timexes.map(anchor).filter(Boolean);
+ */
+export function createAnchorer(): (timex: Timex) => Timex | undefined {
   let lastDay: CivilDate | undefined;
   let lastQuarter: { year: number; quarter: number } | undefined;
   // The last calendar date mentioned at each granularity it can answer for.
   const lastOf: Partial<Record<Unit, CivilDate>> = {};
-  const anchored: Timex[] = [];
-  for (const timex of timexes) {
+  return (timex) => {
     let resolved = timex;
     const quarterBefore = YEAR_BEFORE_RE.test(timex.text) ? lastQuarter : undefined;
     const later = LATER_RE.exec(timex.text);
@@ -78,7 +95,7 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
       const { unit, ahead } = readAnaphor(anaphor);
       const antecedent = lastOf[unit];
       // "the next day" with no story date before it counts from the reference, as parsed.
-      if (!antecedent && !ahead) continue;
+      if (!antecedent && !ahead) return undefined;
       if (antecedent)
         resolved = periodTimex(timex, unit, addUnits(antecedent, unit, ahead), formatDate(antecedent));
     } else if (quarterBefore) {
@@ -109,7 +126,6 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
     if (start)
       for (const unit of ['day', 'week', 'month', 'year'] as const)
         if (FINER_THAN[unit].has(resolved.granularity)) lastOf[unit] = start;
-    anchored.push(resolved);
-  }
-  return anchored;
+    return resolved;
+  };
 }

@@ -1,5 +1,5 @@
 import { type Sentence, splitSentences } from '../sentences.ts';
-import { anchorToPreviousDates } from './anchor-to-previous.ts';
+import { createAnchorer } from './anchor-to-previous.ts';
 import type { ReferenceDate } from './reference.ts';
 import { tagTimexes } from './tag-timexes.ts';
 import type { Timex } from './timex.ts';
@@ -17,10 +17,32 @@ export function tagDocument(text: string, reference: ReferenceDate): Timex[] {
 /** {@link tagDocument} on sentences already split, for callers that need them too. */
 export function tagSentences(sentences: readonly Sentence[], reference: ReferenceDate): Timex[] {
   const timexes: Timex[] = [];
+  for (const tagged of tagEachSentence(sentences, reference)) timexes.push(...tagged);
+  return timexes;
+}
+
+/**
+ * {@link tagSentences} one sentence at a time: the expressions of each sentence in turn, each
+ * resolved against the dates before it. A caller that keeps only a few of them (the events of a
+ * 5 MB article with a date every few words) never holds them all.
+ *
+ * @example for (const timexes of tagEachSentence(sentences, reference)) …
+ */
+export function* tagEachSentence(
+  sentences: readonly Sentence[],
+  reference: ReferenceDate,
+): Generator<Timex[], void, undefined> {
+  const anchor = createAnchorer();
   for (const sentence of sentences) {
+    const anchored: Timex[] = [];
     for (const timex of tagTimexes(sentence.text, reference)) {
-      timexes.push({ ...timex, start: sentence.start + timex.start, end: sentence.start + timex.end });
+      const resolved = anchor({
+        ...timex,
+        start: sentence.start + timex.start,
+        end: sentence.start + timex.end,
+      });
+      if (resolved) anchored.push(resolved);
     }
+    yield anchored;
   }
-  return anchorToPreviousDates(timexes);
 }
