@@ -134,7 +134,15 @@ export async function syncArticle(
         ? sequencer
         : last;
 
-    const object = await deps.articles.getArticle(bucket, key);
+    let object: StoredObject | undefined;
+    try {
+      object = await deps.articles.getArticle(bucket, key);
+    } catch (error) {
+      // Replaced between its HEAD and its GET: read it again, from the timeline on.
+      if (!(error instanceof ConflictError) || attempt >= deps.maxAttempts) throw error;
+      deps.logger.info('article changed while being read; reading again', { bucket, key, attempt });
+      continue;
+    }
     let next: Timeline;
     if (!object) {
       // No timeline and no article: nothing to take out, and no empty timeline to create.

@@ -70,7 +70,7 @@ describe('deletes stay deleted, old versions never win', () => {
       tally.lost += lostOrOld.length;
       process.stdout.write(
         `seed ${seed}: ${chaos.deliveries} deliveries, ${chaos.stale} stale, ${chaos.conflicts} conflicts retried, ` +
-          `${chaos.failedInvocations} invocations failed and redelivered\n`,
+          `${chaos.failedInvocations} invocations failed and redelivered${chaos.failures.length ? ` (${[...new Set(chaos.failures)].join(' | ')})` : ''}\n`,
       );
       expect(resurrected.map(([key]) => key)).toEqual([]);
       expect(lostOrOld.map(([key]) => key)).toEqual([]);
@@ -239,6 +239,36 @@ describe('conditional writes', () => {
     const stored = await storedTimeline(s3, collection);
     expectValid(stored?.timeline);
     expect(stored?.timeline.articles.map((article) => article.key)).toEqual([other]);
+  });
+});
+
+describe('an article replaced while it is read', () => {
+  it('reads it again when it changes between its HEAD and its GET, and the new version lands', async () => {
+    const key = 'articles/replaced/a.txt';
+    await s3.put(key, storyText(60, 1), STORY_METADATA);
+    const reader = radosgwClient();
+    let replaced: string | undefined;
+    // A real concurrent upload, right before the handler's first GET of the article.
+    reader.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (
+          context.commandName === 'GetObjectCommand' &&
+          (args.input as { Key?: string }).Key === key &&
+          !replaced
+        )
+          replaced = await s3.put(key, storyText(60, 2), STORY_METADATA);
+        return next(args);
+      },
+      { step: 'initialize', name: 'replaceBeforeGet' },
+    );
+    const { handler, deps } = radosgwHandler(reader);
+    const summary = await handler(notificationOf(s3.bucket, key, 'put', '0070'));
+    expect(summary.synced[0]).toMatchObject({ result: 'updated', action: 'upsert' });
+    expect(deps.logs.some((log) => log.message.includes('changed while being read'))).toBe(true);
+    const stored = await storedTimeline(s3, 'replaced');
+    expectValid(stored?.timeline);
+    expect(stored?.timeline.articles[0]?.etag).toBe(replaced);
+    reader.destroy();
   });
 });
 

@@ -50,6 +50,8 @@ export interface ChaosResult {
   readonly collection: string;
   readonly deliveries: number;
   readonly failedInvocations: number;
+  /** Why they failed (Lambda would retry them, and so does the run). */
+  readonly failures: readonly string[];
   readonly conflicts: number;
   readonly stale: number;
   /** Every key's last change, with its sequencer and (for a put) the bytes it left. */
@@ -105,6 +107,7 @@ export async function runChaos(
   let failedInvocations = 0;
   let conflicts = 0;
   let stale = 0;
+  const failures: string[] = [];
 
   const uploader = (async () => {
     for (const change of changes) {
@@ -147,14 +150,23 @@ export async function runChaos(
           conflicts += outcome.conflicts;
           if (outcome.result === 'stale') stale += 1;
         }
-      } catch {
+      } catch (error) {
         failedInvocations += 1;
+        failures.push(
+          String(
+            (error as Error).cause instanceof AggregateError
+              ? ((error as Error).cause as AggregateError).errors
+                  .map((e) => `${e.name}: ${e.message}`)
+                  .join('; ')
+              : error,
+          ),
+        );
         if (next.tries < 2) pending.push({ event: next.event, tries: next.tries + 1 });
       }
     }
   };
   await Promise.all([uploader, ...Array.from({ length: options.workers ?? 8 }, worker)]);
-  return { collection, deliveries, failedInvocations, conflicts, stale, finalState };
+  return { collection, deliveries, failedInvocations, failures, conflicts, stale, finalState };
 }
 
 /**
