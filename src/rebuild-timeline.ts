@@ -1,6 +1,6 @@
 import type { Article } from './core/article.ts';
 import { ArticleFormatError, ConflictError, TimelineCorruptError } from './core/errors.ts';
-import { type DatedEvent, extractEvents } from './core/events.ts';
+import { type DatedEvent, extractArticleEvents } from './core/events.ts';
 import { ARTICLES_PREFIX, collectionOfKey, collectionProblem, DEFAULT_COLLECTION } from './core/route-key.ts';
 import {
   describeArticle,
@@ -25,6 +25,8 @@ export interface RebuildSummary {
   readonly articles: number;
   readonly events: number;
   readonly rejected: ReadonlyArray<{ readonly key: string; readonly code: string; readonly reason: string }>;
+  /** Articles with more dated events than MAX_EVENTS_PER_ARTICLE: the first are kept. */
+  readonly truncated: ReadonlyArray<{ readonly key: string; readonly dropped: number }>;
   readonly attempts: number;
 }
 
@@ -37,17 +39,33 @@ export interface RebuildProgress {
 interface ReadArticle {
   readonly etag: string | undefined;
   readonly outcome:
-    | { readonly article: Article; readonly events: readonly DatedEvent[] }
+    | { readonly article: Article; readonly events: readonly DatedEvent[]; readonly dropped: number }
     | { readonly error: ArticleFormatError };
 }
 
 function readStoredArticle(stored: StoredObject): ReadArticle['outcome'] {
   try {
     const article = parseStoredArticle(stored);
-    return { article, events: extractEvents(article) };
+    const { events, dropped } = extractArticleEvents(article);
+    return { article, events, dropped };
   } catch (error) {
     if (error instanceof ArticleFormatError) return { error };
     throw error;
+  }
+}
+
+/** The article as stored now; one replaced between its HEAD and its GET is read again. */
+async function readArticle(
+  deps: SyncDependencies,
+  bucket: string,
+  key: string,
+): Promise<StoredObject | undefined> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await deps.articles.getArticle(bucket, key);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= deps.maxAttempts) throw error;
+    }
   }
 }
 
@@ -94,8 +112,9 @@ export async function rebuildTimeline(
       if (collectionOfKey(object.key) === collection) listed.push(object.key);
     const entries: Array<{ article: TimelineArticle; events: readonly DatedEvent[] }> = [];
     const rejected: Array<{ key: string; code: string; reason: string }> = [];
+    const truncated: Array<{ key: string; dropped: number }> = [];
     for (const [index, key] of listed.entries()) {
-      const stored = await deps.articles.getArticle(bucket, key);
+      const stored = await readArticle(deps, bucket, key);
       onProgress({ read: index + 1, listed: listed.length, key });
       if (!stored) continue; // deleted since the listing
       let read = cache.get(key);
@@ -107,6 +126,7 @@ export async function rebuildTimeline(
         rejected.push({ key, code: read.outcome.error.code, reason: read.outcome.error.reason });
         continue;
       }
+      if (read.outcome.dropped > 0) truncated.push({ key, dropped: read.outcome.dropped });
       const sequencer = old ? lastSequencerOf(old, key) : undefined;
       entries.push({
         article: describeArticle(read.outcome.article, read.outcome.events.length, {
@@ -145,6 +165,7 @@ export async function rebuildTimeline(
       articles: entries.length,
       events: timeline.events.length,
       rejected,
+      truncated,
       attempts: attempt,
     };
   }

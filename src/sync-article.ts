@@ -1,6 +1,6 @@
 import type { Article } from './core/article.ts';
 import { ArticleFormatError, ConflictError } from './core/errors.ts';
-import { type DatedEvent, extractEvents } from './core/events.ts';
+import { type DatedEvent, extractArticleEvents, MAX_EVENTS_PER_ARTICLE } from './core/events.ts';
 import { collectionOfKey, collectionProblem } from './core/route-key.ts';
 import { compareSequencers, SEQUENCER_RE } from './core/sequencer.ts';
 import {
@@ -66,7 +66,15 @@ interface Extracted {
 function extract(deps: SyncDependencies, bucket: string, stored: StoredObject): Extracted {
   const article = parseStoredArticle(stored);
   for (const warning of article.warnings) deps.logger.warn(warning, { bucket, key: stored.key });
-  return { etag: stored.etag, article, events: extractEvents(article) };
+  const { events, dropped } = extractArticleEvents(article);
+  if (dropped > 0)
+    deps.logger.warn(`more dated events than the limit of ${MAX_EVENTS_PER_ARTICLE}; the first kept`, {
+      bucket,
+      key: stored.key,
+      kept: events.length,
+      dropped,
+    });
+  return { etag: stored.etag, article, events };
 }
 
 /**

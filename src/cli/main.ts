@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseArticle } from '../core/article.ts';
 import { ArticleFormatError } from '../core/errors.ts';
-import { extractEvents } from '../core/events.ts';
+import { extractArticleEvents, MAX_EVENTS_PER_ARTICLE } from '../core/events.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import { isKnownTimezone } from '../core/temporal/reference.ts';
 import {
@@ -71,7 +71,11 @@ async function extract(args: string[]): Promise<number> {
         },
       );
       for (const warning of article.warnings) process.stderr.write(`${file}: ${warning}\n`);
-      const events = extractEvents(article);
+      const { events, dropped } = extractArticleEvents(article);
+      if (dropped > 0)
+        process.stderr.write(
+          `${file}: ${dropped} dated events past the limit of ${MAX_EVENTS_PER_ARTICLE} left out\n`,
+        );
       timeline = withArticle(timeline, describeArticle(article, events.length), events);
     } catch (error) {
       failed += 1;

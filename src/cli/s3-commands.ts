@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { LOCAL_BUCKET, LOCAL_PORT, startLocalStack } from '../../infra/local-stack.ts';
 import { createS3Client, dialectNamed, S3Storage } from '../adapters/s3-storage.ts';
+import { MAX_EVENTS_PER_ARTICLE } from '../core/events.ts';
 import { timelineKeyOf } from '../core/route-key.ts';
 import { createHandler, type HandlerEvent, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
@@ -164,6 +165,10 @@ export async function rebuild(args: string[]): Promise<number> {
       },
     );
     for (const { key, reason } of summary.rejected) process.stderr.write(`skipped ${key}: ${reason}\n`);
+    for (const { key, dropped } of summary.truncated)
+      process.stderr.write(
+        `${key}: ${dropped} dated events past the limit of ${MAX_EVENTS_PER_ARTICLE} left out\n`,
+      );
     const before = {
       missing: 'there was none',
       corrupt: `the stored one was unreadable (${summary.problem ?? ''})`,
