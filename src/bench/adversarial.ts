@@ -15,6 +15,7 @@ import { eventsOfSentences, extractArticleEvents } from '../core/events.ts';
 import { splitSentences } from '../core/sentences.ts';
 import { tagSentences } from '../core/temporal/tag-document.ts';
 import { describeArticle, emptyTimeline, withArticle } from '../core/timeline.ts';
+import { seededRandom } from './seeded-random.ts';
 
 const SELF = fileURLToPath(import.meta.url);
 const MB = 1_000_000;
@@ -23,18 +24,6 @@ const DEFAULT_CAP_SECONDS = 60;
 const STAGES = ['parse', 'split', 'tag', 'events', 'merge', 'lambda'] as const;
 const STAGED: readonly Stage[] = ['parse', 'split', 'tag', 'events', 'merge'];
 type Stage = (typeof STAGES)[number];
-
-/** mulberry32: a small seeded generator, so every run builds the same bytes. */
-function randomOf(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Pick = <T>(items: readonly T[]) => T;
 const pickerOf =
@@ -156,7 +145,7 @@ const INPUTS: readonly Input[] = [
     key: 'adversarial/one-line.txt',
     what: 'no sentence break: one line of words and future verbs, a date every ~400 words',
     build: (bytes) => {
-      const random = randomOf(1);
+      const random = seededRandom(1);
       const pick = pickerOf(random);
       return fill(bytes, () => `${words(pick, random, 400)} ${datePhrase(pick, random)} `);
     },
@@ -166,7 +155,7 @@ const INPUTS: readonly Input[] = [
     key: 'adversarial/dates.txt',
     what: 'a date every ten words, in sentences',
     build: (bytes) => {
-      const random = randomOf(2);
+      const random = seededRandom(2);
       const pick = pickerOf(random);
       return fill(bytes, () => datedSentence(pick, random));
     },
@@ -176,7 +165,7 @@ const INPUTS: readonly Input[] = [
     key: 'adversarial/dates-one-line.txt',
     what: 'a date every ten words, no sentence break',
     build: (bytes) => {
-      const random = randomOf(3);
+      const random = seededRandom(3);
       const pick = pickerOf(random);
       return fill(bytes, () => `${words(pick, random, 9)} ${datePhrase(pick, random)}, `);
     },
@@ -186,7 +175,7 @@ const INPUTS: readonly Input[] = [
     key: 'adversarial/one-quote.txt',
     what: 'one quotation: dated sentences between a quote mark at the start and one at the end',
     build: (bytes) => {
-      const random = randomOf(4);
+      const random = seededRandom(4);
       const pick = pickerOf(random);
       return `"${fill(bytes - 2, () => datedSentence(pick, random))}"`;
     },
@@ -196,7 +185,7 @@ const INPUTS: readonly Input[] = [
     key: 'adversarial/paragraphs.html',
     what: 'HTML: one short dated paragraph after another',
     build: (bytes) => {
-      const random = randomOf(5);
+      const random = seededRandom(5);
       const pick = pickerOf(random);
       const head = '<html><body>';
       const tail = '</body></html>';
@@ -210,7 +199,7 @@ const INPUTS: readonly Input[] = [
     key: 'adversarial/fragments.txt',
     what: 'a sentence that is only a date, every 8 bytes or so ("Jan. 2. Oct. 7."): most sentences and dates',
     build: (bytes) => {
-      const random = randomOf(6);
+      const random = seededRandom(6);
       const pick = pickerOf(random);
       return fill(bytes, () => `${pick(SHORT_MONTHS)} ${1 + Math.floor(random() * 28)}. `);
     },

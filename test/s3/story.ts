@@ -1,17 +1,7 @@
 import type { S3Event } from 'aws-lambda';
 import { encodeS3EventKey } from '../../src/adapters/s3-key.ts';
 
-/** A small seeded generator (mulberry32): the same seed, the same run. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../src/bench/seeded-random.ts';
 
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const copy = [...items];
