@@ -113,10 +113,13 @@ export async function rebuildTimeline(
     const entries: Array<{ article: TimelineArticle; events: readonly DatedEvent[] }> = [];
     const rejected: Array<{ key: string; code: string; reason: string }> = [];
     const truncated: Array<{ key: string; dropped: number }> = [];
+    // Keys in the bucket now, readable or not: only the others are remembered as removed.
+    const present = new Set<string>();
     for (const [index, key] of listed.entries()) {
       const stored = await readArticle(deps, bucket, key);
       onProgress({ read: index + 1, listed: listed.length, key });
       if (!stored) continue; // deleted since the listing
+      present.add(key);
       let read = cache.get(key);
       if (!read || read.etag === undefined || read.etag !== stored.etag) {
         read = { etag: stored.etag, outcome: readStoredArticle(stored) };
@@ -136,7 +139,6 @@ export async function rebuildTimeline(
         events: read.outcome.events,
       });
     }
-    const present = new Set(entries.map((entry) => entry.article.key));
     // Keys the old timeline knew and the bucket no longer has stay remembered as removed.
     const removed: RemovedArticle[] = old
       ? [

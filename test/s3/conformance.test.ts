@@ -722,6 +722,24 @@ describe('news-timeline rebuild', () => {
     expect(content(after)).toEqual(content(before));
   });
 
+  it('skips and lists an article that became unreadable, without remembering it as removed', async () => {
+    await collectionOfThree('rebuild-unreadable');
+    await s3.put('articles/rebuild-unreadable/c.txt', PNG);
+    const storage = radosgwStorage(client);
+    const deps = testDependencies(client, { articles: storage, timelines: storage });
+    const summary = await rebuildTimeline(deps, s3.bucket, 'rebuild-unreadable');
+    expect(summary.rejected).toEqual([
+      expect.objectContaining({ key: 'articles/rebuild-unreadable/c.txt', code: 'binary' }),
+    ]);
+    const after = (await storedTimeline(s3, 'rebuild-unreadable'))?.timeline;
+    expectValid(after);
+    expect(after?.articles.map((article) => article.key)).toEqual([
+      'articles/rebuild-unreadable/a.txt',
+      'articles/rebuild-unreadable/b.txt',
+    ]);
+    expect(after?.removed.map((entry) => entry.key)).toEqual(['articles/rebuild-unreadable/gone.txt']);
+  });
+
   it('keeps the ledger of a readable timeline, and upgrades a version 2 timeline', async () => {
     const before = await collectionOfThree('rebuild-v2');
     const { removed: _removed, ...rest } = before;
