@@ -4,17 +4,17 @@ export type Direction = 'past' | 'future';
 // A future verb group with what follows the auxiliary ("will be held", "would have met", "is
 // scheduled to"): its participle must not count as a past marker.
 // Modals of possibility ("could be located Wednesday") say nothing about time and are not here.
-const FUTURE_CHAIN_RE =
+export const FUTURE_CHAIN_RE =
   /\b(?:(?:is|are|was|were|be|been)\s+)?(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|to be|expects? to|intends? to|aims? to|(?:set|due|expected|scheduled|planned) to|plans? to|planning to|hop(?:es|ing) to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
 // Future words that stand alone.
-const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
+export const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.
-const PAST_RE =
+export const PAST_RE =
   /\b(?:was|were|had|did|said|told|met|held|took|made|gave|went|came|saw|began|sought|thought|found|left|led|won|lost|spoke|wrote|rose|fell|\w{3,}ed|last|ago|earlier|previous|former|since)\b/gi;
 
 // Participles that are no past verb: after a determiner an adjective ("the reduced dividend"),
 // after a present or infinitive "be" a passive ("is expected in December", "can be exercised").
-const NON_PAST_PARTICIPLE_RE =
+export const NON_PAST_PARTICIPLE_RE =
   /\b(?:the|a|an|its|their|his|her|our|this|that|these|those|is|are|am|be|being)\s+(?:not\s+)?\w{3,}ed\b/gi;
 
 interface Marker {
@@ -117,7 +117,7 @@ export function directionAround(sentence: string, start: number, end: number): D
 }
 
 // Quotations: “…”, "…", ``…'' and ''…'' (the wire styles of the news corpora), ‘…’.
-const QUOTE_RE = /“[^”]*”|"[^"]*"|``.*?''|''.*?''|‘[^’]*’/g;
+export const QUOTE_RE = /“[^”]*”|"[^"]*"|``.*?''|''.*?''|‘[^’]*’/g;
 
 /**
  * `text` with the spans blanked out (same length, offsets kept), built in one pass: re-slicing
