@@ -173,9 +173,56 @@ function sourceOf(event: DatedEvent): TimelineSource {
 }
 
 interface Cluster {
+  /** Its place in creation order: ties between candidates go to the earliest, as in a full scan. */
+  readonly order: number;
   date: EventDate;
   readonly members: TimelineSource[];
   readonly words: Array<Set<string>>;
+}
+
+/** `YYYY-MM` of every month a date touches, first to last. */
+function monthsOf(date: EventDate): string[] {
+  const months: string[] = [];
+  let year = Number(date.start.slice(0, 4));
+  let month = Number(date.start.slice(5, 7));
+  const lastYear = Number(date.end.slice(0, 4));
+  const lastMonth = Number(date.end.slice(5, 7));
+  while (year < lastYear || (year === lastYear && month <= lastMonth)) {
+    months.push(`${year}-${String(month).padStart(2, '0')}`);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+/**
+ * Clusters by the months their date touches. Compatible dates (one inside the other) share a
+ * month, so a report need only look at the clusters of its own months, not at the whole
+ * collection. A cluster whose date narrows stays listed under months it no longer touches; the
+ * compatibility check drops it there.
+ */
+class ClusterIndex {
+  readonly #byMonth = new Map<string, Cluster[]>();
+
+  add(cluster: Cluster): void {
+    for (const month of monthsOf(cluster.date)) {
+      const listed = this.#byMonth.get(month);
+      if (listed) listed.push(cluster);
+      else this.#byMonth.set(month, [cluster]);
+    }
+  }
+
+  /** The clusters whose date may be compatible with `date`, in creation order. */
+  candidates(date: EventDate): Cluster[] {
+    const months = monthsOf(date);
+    if (months.length === 1) return this.#byMonth.get(months[0] as string) ?? [];
+    const seen = new Set<Cluster>();
+    for (const month of months) for (const cluster of this.#byMonth.get(month) ?? []) seen.add(cluster);
+    return [...seen].sort((a, b) => a.order - b.order);
+  }
 }
 
 /**
@@ -183,14 +230,17 @@ interface Cluster {
  * first group, among those with a compatible date, where it shares most words with a member (at
  * least `SAME_EVENT_SIMILARITY`), or starts a group. The order is fixed by the reports themselves,
  * so the grouping depends only on which reports there are, not on the order articles arrived in.
+ * Candidates come from an index by month, so the cost grows with the reports of the same months,
+ * not with the collection.
  */
 function cluster(sources: readonly TimelineSource[]): Cluster[] {
   const clusters: Cluster[] = [];
+  const index = new ClusterIndex();
   for (const source of [...sources].sort(byFirstReport)) {
     const words = contentWords(source.text);
     let best: Cluster | undefined;
     let bestSimilarity = SAME_EVENT_SIMILARITY;
-    for (const candidate of clusters) {
+    for (const candidate of index.candidates(source.reading.date)) {
       if (!compatible(candidate.date, source.reading.date)) continue;
       const similarity = Math.max(...candidate.words.map((other) => jaccard(other, words)));
       if (similarity >= bestSimilarity && (!best || similarity > bestSimilarity)) {
@@ -203,7 +253,14 @@ function cluster(sources: readonly TimelineSource[]): Cluster[] {
       best.words.push(words);
       best.date = finer(best.date, source.reading.date);
     } else {
-      clusters.push({ date: source.reading.date, members: [source], words: [words] });
+      const created: Cluster = {
+        order: clusters.length,
+        date: source.reading.date,
+        members: [source],
+        words: [words],
+      };
+      clusters.push(created);
+      index.add(created);
     }
   }
   return clusters;

@@ -459,3 +459,43 @@ describe('timelineOf', () => {
     expect(built.removed).toEqual([{ key: B, sequencer: '02' }]);
   });
 });
+
+describe('merging across months (the month index)', () => {
+  /** A report of `article` dated by a period: the day report's sentence, with another date. */
+  const over = (article: string, date: DatedEvent['date'], offset: number): DatedEvent => {
+    const event = reported(
+      article,
+      'KCNA said North Korea would not move, on that day.',
+      'that day',
+      date.start,
+      offset,
+    );
+    return { ...event, date };
+  };
+  const WEEK_44 = { value: '2018-W44', start: '2018-10-29', end: '2018-11-04', granularity: 'week' } as const;
+  const YEAR = { value: '2018', start: '2018-01-01', end: '2018-12-31', granularity: 'year' } as const;
+  const OCTOBER = { value: '2018-10', start: '2018-10-01', end: '2018-10-31', granularity: 'month' } as const;
+  const day = (value: string) => ({ value, start: value, end: value, granularity: 'day' }) as const;
+
+  it.each([
+    {
+      name: 'a week over a month boundary and a day in its second month',
+      coarse: WEEK_44,
+      fine: day('2018-11-02'),
+      events: 1,
+    },
+    { name: 'a day in the week’s first month', coarse: WEEK_44, fine: day('2018-10-30'), events: 1 },
+    { name: 'a year and a day in December', coarse: YEAR, fine: day('2018-12-20'), events: 1 },
+    { name: 'a month and a day of the next month', coarse: OCTOBER, fine: day('2018-11-02'), events: 2 },
+    { name: 'a year and a day of the next year', coarse: YEAR, fine: day('2019-01-02'), events: 2 },
+  ])('$name: $events event(s)', ({ coarse, fine, events }) => {
+    for (const [first, second] of [
+      [coarse, fine],
+      [fine, coarse],
+    ] as const) {
+      const timeline = added(added(EMPTY, A, [over(A, first, 0)]), B, [over(B, second, 100)]);
+      expect(timeline.events).toHaveLength(events);
+      if (events === 1) expect(timeline.events[0]?.date.value).toBe(fine.value);
+    }
+  });
+});
