@@ -2,16 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseArticle } from '../core/article.ts';
 import { ArticleFormatError } from '../core/errors.ts';
-import { extractArticleEvents, MAX_EVENTS_PER_ARTICLE } from '../core/events.ts';
+import { type DatedEvent, extractArticleEvents, MAX_EVENTS_PER_ARTICLE } from '../core/events.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import { isKnownTimezone } from '../core/temporal/reference.ts';
 import {
   describeArticle,
-  emptyTimeline,
   SUMMARY_DATES,
   summarize,
   type Timeline,
-  withArticle,
+  type TimelineArticle,
+  timelineOf,
 } from '../core/timeline.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
@@ -19,10 +19,11 @@ import { UsageError } from './usage-error.ts';
 const USAGE = `news-timeline: dated events from news articles, merged into a timeline
 
 Usage:
-  news-timeline extract FILE... [--published YYYY-MM-DD] [--timezone ZONE] [--collection NAME] [--top K]
+  news-timeline extract FILE... [--published YYYY-MM-DD] [--timezone ZONE] [--collection NAME] [--top K] [--progress]
       Prints the merged timeline JSON of the files (one collection); no S3 involved.
       --published is the reference date for articles that carry none; --timezone defaults to UTC.
       --top K lists the K most salient days in the summary (default ${SUMMARY_DATES}).
+      Progress goes to stderr when it is a terminal, or with --progress.
   news-timeline serve [--port 4568] [--data .data/s3] [--no-samples]
       Embedded S3 server on 127.0.0.1 with the bucket news-timeline-local, wired to the handler;
       uploads the sample articles of events/articles/ and keeps running (Ctrl-C stops it).
@@ -36,6 +37,22 @@ Usage:
       Progress on stderr; exits 1 when some articles could not be read (they are listed).
 `;
 
+/**
+ * Reports "read N of M files" on stderr: rewritten in place on a terminal, a line every 100
+ * files (and the last) with --progress when stderr is a file or a pipe, nothing otherwise.
+ */
+function progressLine(forced: boolean, total: number): (done: number) => void {
+  const terminal = process.stderr.isTTY === true;
+  if (!terminal && !forced) return () => {};
+  return (done) => {
+    if (terminal) {
+      process.stderr.write(`\rread ${done} of ${total} files${done === total ? '\n' : ''}`);
+    } else if (done === total || (done > 0 && done % 100 === 0)) {
+      process.stderr.write(`read ${done} of ${total} files\n`);
+    }
+  };
+}
+
 async function extract(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -45,6 +62,7 @@ async function extract(args: string[]): Promise<number> {
       timezone: { type: 'string', default: 'UTC' },
       collection: { type: 'string', default: 'default' },
       top: { type: 'string' },
+      progress: { type: 'boolean', default: false },
     },
   });
   const top = values.top === undefined ? SUMMARY_DATES : Number(values.top);
@@ -59,9 +77,11 @@ async function extract(args: string[]): Promise<number> {
   const published = values.published === undefined ? undefined : parseIsoDate(values.published);
   if (values.published !== undefined && !published)
     throw new UsageError(`--published must be YYYY-MM-DD, got ${JSON.stringify(values.published)}`);
-  let timeline: Timeline = emptyTimeline(values.collection, new Date().toISOString());
+  const entries: Array<{ article: TimelineArticle; events: readonly DatedEvent[] }> = [];
+  const progress = progressLine(values.progress, positionals.length);
   let failed = 0;
-  for (const file of positionals) {
+  for (const [index, file] of positionals.entries()) {
+    progress(index);
     try {
       const article = parseArticle(
         { key: file, bytes: await readFile(file) },
@@ -76,7 +96,7 @@ async function extract(args: string[]): Promise<number> {
         process.stderr.write(
           `${file}: ${dropped} dated events past the limit of ${MAX_EVENTS_PER_ARTICLE} left out\n`,
         );
-      timeline = withArticle(timeline, describeArticle(article, events.length), events);
+      entries.push({ article: describeArticle(article, events.length), events });
     } catch (error) {
       failed += 1;
       const reason =
@@ -86,6 +106,10 @@ async function extract(args: string[]): Promise<number> {
       process.stderr.write(`${reason}\n`);
     }
   }
+  progress(positionals.length);
+  // One merge of every file's events at the end: merging file by file rebuilds the timeline
+  // each time, and the cost would grow with the square of the number of files.
+  let timeline: Timeline = timelineOf(values.collection, new Date().toISOString(), entries);
   timeline = { ...timeline, summary: summarize(timeline.events, top) };
   process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
   return failed > 0 ? 1 : 0;

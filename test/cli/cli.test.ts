@@ -43,6 +43,19 @@ describe('news-timeline extract', () => {
     expect(timeline.events.map((event) => event.date.value)).toEqual(['2018-11-05']);
   });
 
+  it('says how far it got on stderr with --progress, and nothing when stderr is not a terminal', () => {
+    const files = ['events/articles/nk-talks-full.txt', 'events/articles/nk-talks-short.txt'];
+    const quiet = runCli(['extract', ...files, '--published', '2018-11-08']);
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).not.toContain('read ');
+    const told = runCli(['extract', ...files, '--published', '2018-11-08', '--progress']);
+    expect(told.status).toBe(0);
+    expect(told.stderr).toContain('read 2 of 2 files');
+    // The same timeline either way, but for the moment it was made.
+    const without = (stdout: string) => ({ ...(JSON.parse(stdout) as Timeline), updatedAt: '' });
+    expect(without(told.stdout)).toEqual(without(quiet.stdout));
+  });
+
   it('lists the K most salient days of the sample articles with --top K', () => {
     const files = ['events/articles/nk-talks-full.txt', 'events/articles/nk-talks-short.txt'];
     const options = ['--published', '2018-11-08', '--timezone', 'America/New_York'];
