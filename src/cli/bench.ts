@@ -1,18 +1,25 @@
-// npm run bench -- [CORPORA_DIR] [--json] [--passes N]
-// Speed of our tagger against raw chrono on the TimeML corpora, same documents, one process.
-// Prints numbers; asserts nothing.
+// npm run bench -- [CORPORA_DIR] [--json] [--passes N] [--cold-start-runs N] [--only corpus|cold-start]
+// Speed of our tagger against raw chrono on the TimeML corpora, same documents, one process; then
+// the deployed function's cold start against the floor of any function that reads an S3 object and
+// parses its dates (src/bench/cold-start.ts). Prints numbers; asserts nothing.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chrono from 'chrono-node/en';
+import { DEFAULT_COLD_START_RUNS, formatColdStart, measureColdStart } from '../bench/cold-start.ts';
 import { measureImportTimes } from '../bench/measure-import-time.ts';
 import { BENCH_SOURCES, type BenchDocument, readBenchDocuments } from '../bench/read-bench-documents.ts';
 import { type PassTimes, timeInterleaved } from '../bench/time-interleaved.ts';
 import { tagDocument } from '../core/temporal/tag-document.ts';
 import { runMain } from './run-main.ts';
+import { UsageError } from './usage-error.ts';
 
-const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--json]\n  Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora).\n`;
+const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--cold-start-runs N] [--only corpus|cold-start] [--json]
+  Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora), then
+  the cold start of the deployed bundle against two floors over --cold-start-runs fresh node
+  processes each (default ${DEFAULT_COLD_START_RUNS}). --only runs one of the two; the cold start needs no corpora.
+`;
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const TAGGER_MODULE = join(REPO, 'src/core/temporal/tag-document.ts');
@@ -53,36 +60,15 @@ function speedOf(times: PassTimes, docs: number, bytes: number) {
   };
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, passes: { type: 'string' } },
-  });
-  const corpora = positionals[0] ?? join(REPO, '../shared/corpora');
-  const fixedPasses = values.passes === undefined ? undefined : Number(values.passes);
-  if (fixedPasses !== undefined && !(Number.isInteger(fixedPasses) && fixedPasses > 0)) {
-    process.stderr.write(`--passes must be a positive integer, got ${JSON.stringify(values.passes)}\n`);
-    return 2;
-  }
+type BenchRead = Awaited<ReturnType<typeof readBenchDocuments>>;
 
-  let read: Awaited<ReturnType<typeof readBenchDocuments>>;
-  try {
-    read = await readBenchDocuments(corpora);
-  } catch (error) {
-    process.stderr.write(`cannot read the corpora in ${corpora}: ${(error as Error).message}\n`);
-    return 1;
-  }
+/** The corpus part: import times and interleaved parse passes, as a report and its printed lines. */
+function timeCorpora(corpora: string, read: BenchRead, fixedPasses: number | undefined) {
   const { documents, skipped } = read;
   const bytes = documents.reduce((total, doc) => total + Buffer.byteLength(doc.text, 'utf8'), 0);
   const bySource = Object.fromEntries(
     BENCH_SOURCES.map((source) => [source, documents.filter((doc) => doc.source === source).length]),
   );
-  const chronoVersion = (
-    JSON.parse(await readFile(join(REPO, 'node_modules/chrono-node/package.json'), 'utf8')) as {
-      version: string;
-    }
-  ).version;
 
   const [chronoImportMs = Number.NaN, oursImportMs = Number.NaN] = measureImportTimes(
     ['chrono-node/en', pathToFileURL(TAGGER_MODULE).href],
@@ -101,8 +87,6 @@ async function main(argv: string[]): Promise<number> {
   const ours = speedOf(timed.b, documents.length, bytes);
   const ratio = timed.b.totalMs / timed.a.totalMs;
   const report = {
-    node: process.version,
-    chronoNode: chronoVersion,
     corpora,
     documents: { count: documents.length, bySource, bytes, mb: bytes / 1e6, skipped },
     importMs: {
@@ -119,10 +103,6 @@ async function main(argv: string[]): Promise<number> {
     withinBudget: ratio <= BUDGET,
   };
 
-  if (values.json) {
-    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    return 0;
-  }
   const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(9);
   const row = (label: string, speed: typeof raw) =>
     `  ${label.padEnd(12)}${speed.msPerDoc.toFixed(3).padStart(9)}${speed.mbPerSecond.toFixed(2).padStart(9)}${String(speed.results).padStart(10)}`;
@@ -130,7 +110,6 @@ async function main(argv: string[]): Promise<number> {
     .map(([source, count]) => `${source.split('/').at(-1)} ${count}`)
     .join(', ');
   const lines = [
-    `node ${process.version}, chrono-node ${chronoVersion}, corpora ${corpora}`,
     `documents   ${documents.length} (${sources}), ${report.documents.mb.toFixed(2)} MB of text${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}`,
     '',
     `import time (median of ${IMPORT_RUNS} fresh processes each, alternating, node --import tsx)`,
@@ -145,6 +124,69 @@ async function main(argv: string[]): Promise<number> {
     '',
     `ours / raw chrono: ${ratio.toFixed(1)}x (median per-pass ratio ${timed.medianRatio.toFixed(1)}x)`,
     `${report.withinBudget ? 'within' : 'OVER'} the ${BUDGET}x budget`,
+  ];
+  return { report, lines };
+}
+
+function positiveInteger(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (Number.isInteger(number) && number > 0) return number;
+  throw new UsageError(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      passes: { type: 'string' },
+      'cold-start-runs': { type: 'string' },
+      only: { type: 'string' },
+    },
+  });
+  const corpora = positionals[0] ?? join(REPO, '../shared/corpora');
+  const fixedPasses = positiveInteger(values.passes, '--passes');
+  const coldStartRuns = positiveInteger(values['cold-start-runs'], '--cold-start-runs');
+  const only = values.only;
+  if (only !== undefined && only !== 'corpus' && only !== 'cold-start')
+    throw new UsageError(`--only takes corpus or cold-start, got ${JSON.stringify(only)}`);
+
+  // Read first: a missing corpus directory fails before the cold start spends its seconds.
+  let read: BenchRead | undefined;
+  if (only !== 'cold-start') {
+    try {
+      read = await readBenchDocuments(corpora);
+    } catch (error) {
+      process.stderr.write(
+        `cannot read the corpora in ${corpora}: ${(error as Error).message}\n(--only cold-start needs none)\n`,
+      );
+      return 1;
+    }
+  }
+  const chronoVersion = (
+    JSON.parse(await readFile(join(REPO, 'node_modules/chrono-node/package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+
+  const corpus = read && timeCorpora(corpora, read, fixedPasses);
+  const coldStart =
+    only === 'corpus'
+      ? undefined
+      : await measureColdStart(coldStartRuns === undefined ? {} : { runs: coldStartRuns });
+
+  if (values.json) {
+    const report = { node: process.version, chronoNode: chronoVersion, ...corpus?.report, coldStart };
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    return 0;
+  }
+  const lines = [
+    `node ${process.version}, chrono-node ${chronoVersion}${corpus ? `, corpora ${corpora}` : ''}`,
+    ...(corpus ? corpus.lines : []),
+    ...(corpus && coldStart ? [''] : []),
+    ...(coldStart ? formatColdStart(coldStart) : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
