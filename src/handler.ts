@@ -7,6 +7,7 @@ import { ArticleFormatError, TimelineError } from './core/errors.ts';
 import { collectionOfKey } from './core/route-key.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type MetricsRecorder, NO_METRICS, powertoolsRecorder } from './metrics.ts';
+import type { ArticleSource, TimelineStore } from './ports.ts';
 import { type SyncDependencies, type SyncOutcome, syncArticle } from './sync-article.ts';
 
 export interface HandlerSummary {
@@ -121,7 +122,7 @@ export function instrumentHandler<Event, Result>(
  * attempts, 8 attempts. Lambda, the local stack and `news-timeline invoke` all run on these.
  */
 export function runtimeDependencies(
-  storage: S3Storage,
+  storage: ArticleSource & TimelineStore,
   logger: Logger,
   metrics: MetricsRecorder = NO_METRICS,
 ): SyncDependencies {
