@@ -1,0 +1,485 @@
+// npm run bench:growth -- T17_DIR [--topic bpoil] [--limit N] [--max-seconds S] [--json]
+// Cost per article as a collection grows. The articles of every source of one Timeline17 topic,
+// pooled in publication order, are uploaded one at a time to an embedded S3 server (s3rver, in this
+// process) and each goes through the real handler, as the bundled path runs in Lambda. Each upload
+// is timed, and the bytes the handler's S3 client moves are counted; the timeline object's size and
+// the process's RSS are sampled after each article. Prints the first 100 against the last 100
+// articles; stops feeding after --max-seconds. Prints numbers; asserts nothing.
+import { rmSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import S3rver from 's3rver';
+import { encodeS3EventKey } from '../adapters/s3-key.ts';
+import { createS3Client, S3Storage } from '../adapters/s3-storage.ts';
+import { runMain } from '../cli/run-main.ts';
+import { UsageError } from '../cli/usage-error.ts';
+import { timelineKeyOf } from '../core/route-key.ts';
+import type { Timeline } from '../core/timeline.ts';
+import { readTimeline17 } from '../eval/timeline17.ts';
+import { createHandler, runtimeDependencies } from '../handler.ts';
+import { createLogger } from '../logger.ts';
+import { countS3Bytes, type S3Traffic } from './count-s3-bytes.ts';
+import { median } from './median.ts';
+
+const BUCKET = 'growth-bench';
+const DEFAULT_TOPIC = 'bpoil';
+const DEFAULT_MAX_SECONDS = 600;
+const WINDOW = 100;
+const PROGRESS_EVERY = 50;
+const KB = 1024;
+const MB = 1024 * 1024;
+
+const USAGE = `npm run bench:growth -- T17_DIR [--topic bpoil] [--limit N] [--max-seconds S] [--json]
+  Feeds a Timeline17 topic's articles (all its sources, in publication order) one at a time
+  through the handler on an embedded S3 server; prints time and S3 bytes per article for the
+  first and the last 100, the timeline's final size, its events and the peak RSS.
+  --limit N        the first N articles only (default: all)
+  --max-seconds S  stop feeding after S seconds (default ${DEFAULT_MAX_SECONDS}) and say how far it got
+  --json           one JSON object instead of the table
+`;
+
+/** One article of the corpus, as it will be uploaded. */
+export interface GrowthArticle {
+  /** The object key: `articles/<topic>/<source folder>/<file>`. */
+  readonly key: string;
+  /** The folder's date, the reference date relative dates resolve against. */
+  readonly published: string;
+  readonly text: string;
+}
+
+/** An article now in the bucket, with the notification S3 would send for it. */
+export interface UploadedArticle {
+  readonly bucket: string;
+  readonly key: string;
+  /** Bytes of the object, as the notification gives them. */
+  readonly size: number;
+  readonly sequencer: string;
+}
+
+/**
+ * One design's way from an uploaded article to an updated timeline view. The bench times
+ * `applyUpload` and reads `traffic` around it; a design with more functions (a compactor fed by a
+ * queue) counts the S3 clients of all of them and resolves once the view says the article.
+ */
+export interface ViewPipeline {
+  readonly name: string;
+  /** Resolves when the view includes the article; `rejected` when the article was refused. */
+  applyUpload(uploaded: UploadedArticle): Promise<{ readonly rejected: boolean }>;
+  /** Bytes and requests of the pipeline's own S3 clients so far (not the uploader's). */
+  traffic(): S3Traffic;
+  close(): void;
+}
+
+/** The notification S3 sends for a put of `uploaded.key` (shaped as events/s3-put.json). */
+function putNotification(uploaded: UploadedArticle): S3Event {
+  return {
+    Records: [
+      {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: 'us-east-1',
+        eventTime: new Date().toISOString(),
+        eventName: 'ObjectCreated:Put',
+        userIdentity: { principalId: 'AWS:GROWTHBENCH' },
+        requestParameters: { sourceIPAddress: '127.0.0.1' },
+        responseElements: { 'x-amz-request-id': uploaded.sequencer, 'x-amz-id-2': uploaded.sequencer },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: 'news-timeline-articles',
+          bucket: {
+            name: uploaded.bucket,
+            ownerIdentity: { principalId: 'GROWTHBENCH' },
+            arn: `arn:aws:s3:::${uploaded.bucket}`,
+          },
+          object: {
+            key: encodeS3EventKey(uploaded.key),
+            size: uploaded.size,
+            eTag: '',
+            sequencer: uploaded.sequencer,
+          },
+        },
+      },
+    ],
+  };
+}
+
+/**
+ * Today's design: the S3 notification invokes the handler, which reads the whole timeline,
+ * rebuilds it with the article (withArticle) and writes it back; the view is updated when the
+ * handler returns. Its one S3 client is the one counted.
+ */
+export function bundledPath(endpoint: string): ViewPipeline {
+  const client = createS3Client({ endpoint });
+  const traffic = countS3Bytes(client);
+  const handle = createHandler(runtimeDependencies(new S3Storage(client), createLogger({ level: 'ERROR' })));
+  return {
+    name: 'bundled path (the handler rebuilds the timeline on every upload)',
+    applyUpload: async (uploaded) => {
+      const summary = await handle(putNotification(uploaded));
+      return { rejected: summary.rejected.length > 0 };
+    },
+    traffic,
+    close: () => client.destroy(),
+  };
+}
+
+/** The topic's articles from every source folder, pooled, by publication date then key. */
+export async function topicArticles(
+  dir: string,
+  topic: string,
+): Promise<{ sources: string[]; articles: GrowthArticle[] }> {
+  const sources = (await readTimeline17(dir)).filter((source) => source.topic === topic);
+  const articles: GrowthArticle[] = [];
+  for (const source of sources) {
+    for (const item of source.articles) {
+      // The reader's key is `<source folder>/<date>/<file>`; a file name is unique in its folder.
+      const file = item.key.slice(item.key.lastIndexOf('/') + 1);
+      articles.push({
+        key: `articles/${topic}/${source.name}/${file}`,
+        published: item.published,
+        text: item.text,
+      });
+    }
+  }
+  // Plain comparison, not localeCompare: the order must not depend on the host's ICU data.
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  articles.sort((a, b) => compare(a.published, b.published) || compare(a.key, b.key));
+  return { sources: sources.map((source) => source.name), articles };
+}
+
+/** An embedded S3 server with one bucket, in a temp folder that `close` removes. */
+async function startEmbeddedS3(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const directory = await mkdtemp(join(tmpdir(), 'news-timeline-growth-'));
+  // A run cut by `timeout` or ^C must not leave the bucket's files behind.
+  const removeOnSignal = (signal: NodeJS.Signals) => {
+    rmSync(directory, { recursive: true, force: true });
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', removeOnSignal);
+  process.once('SIGTERM', removeOnSignal);
+  const server = new S3rver({
+    port: 0,
+    address: '127.0.0.1',
+    silent: true,
+    directory,
+    configureBuckets: [{ name: BUCKET, configs: [] }],
+  });
+  const { port } = await server.run();
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    close: async () => {
+      await server.close();
+      await rm(directory, { recursive: true, force: true });
+      process.off('SIGINT', removeOnSignal);
+      process.off('SIGTERM', removeOnSignal);
+    },
+  };
+}
+
+/** Fixed width: S3 compares sequencers of one key right-padded, so widths must not vary. */
+const sequencerOf = (index: number): string => (index + 1).toString(16).toUpperCase().padStart(16, '0');
+
+async function viewSizeOf(observer: S3Client, key: string): Promise<number> {
+  const head = await observer.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+  return head.ContentLength ?? 0;
+}
+
+async function readView(observer: S3Client, key: string): Promise<Timeline> {
+  const object = await observer.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return JSON.parse((await object.Body?.transformToString('utf-8')) ?? '') as Timeline;
+}
+
+/** What one article cost. */
+interface ArticleCost {
+  readonly ms: number;
+  readonly bytesRead: number;
+  readonly bytesWritten: number;
+  readonly requests: number;
+  readonly viewBytes: number;
+  readonly rssBytes: number;
+}
+
+/** Time and bytes per article over a run of consecutive articles. */
+export interface WindowStats {
+  readonly articles: number;
+  /** The median. */
+  readonly msPerArticle: number;
+  readonly p95MsPerArticle: number;
+  /** The mean of bytes read plus bytes written. */
+  readonly bytesPerArticle: number;
+  readonly bytesReadPerArticle: number;
+  readonly bytesWrittenPerArticle: number;
+  readonly requestsPerArticle: number;
+}
+
+export interface GrowthReport {
+  readonly topic: string;
+  readonly sources: readonly string[];
+  readonly available: number;
+  readonly pipeline: string;
+  readonly maxSeconds: number;
+  readonly growth: {
+    readonly articles: number;
+    readonly rejected: number;
+    readonly first100: WindowStats;
+    readonly last100: WindowStats;
+    /** last100 / first100. */
+    readonly ratio: {
+      readonly msPerArticle: number;
+      readonly p95MsPerArticle: number;
+      readonly bytesPerArticle: number;
+    };
+    /** The timeline object's size after the last article. */
+    readonly viewBytes: number;
+    readonly events: number;
+    readonly viewArticles: number;
+    /** The larger of the RSS sampled after each article and the OS's maxRSS. */
+    readonly peakRssBytes: number;
+    readonly sampledPeakRssBytes: number;
+    readonly maxRssBytes: number;
+    /** RSS with the corpus read and the server started, before the first article. */
+    readonly rssBeforeBytes: number;
+    readonly stoppedEarly: boolean;
+    readonly wallSeconds: number;
+    readonly handlerSeconds: number;
+    readonly uploadSeconds: number;
+    readonly readSeconds: number;
+  };
+}
+
+const mean = (values: readonly number[]): number =>
+  values.length === 0 ? Number.NaN : values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/** Nearest rank: the smallest value with at least `fraction` of the values at or below it. */
+function percentile(values: readonly number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function statsOf(costs: readonly ArticleCost[]): WindowStats {
+  const ms = costs.map((cost) => cost.ms);
+  return {
+    articles: costs.length,
+    msPerArticle: median(ms),
+    p95MsPerArticle: percentile(ms, 0.95),
+    bytesPerArticle: mean(costs.map((cost) => cost.bytesRead + cost.bytesWritten)),
+    bytesReadPerArticle: mean(costs.map((cost) => cost.bytesRead)),
+    bytesWrittenPerArticle: mean(costs.map((cost) => cost.bytesWritten)),
+    requestsPerArticle: mean(costs.map((cost) => cost.requests)),
+  };
+}
+
+export interface GrowthOptions {
+  readonly dir: string;
+  readonly topic: string;
+  readonly limit?: number;
+  readonly maxSeconds: number;
+  /** Builds the design under test on the server's endpoint (default: {@link bundledPath}). */
+  readonly pipeline?: (endpoint: string) => ViewPipeline;
+  readonly onProgress?: (line: string) => void;
+}
+
+/** Feeds the topic through the pipeline, one article at a time, and measures each. */
+export async function measureGrowth(options: GrowthOptions): Promise<GrowthReport> {
+  const readStarted = performance.now();
+  const { sources, articles } = await topicArticles(options.dir, options.topic);
+  if (articles.length === 0) throw new UsageError(`no articles of topic ${options.topic} in ${options.dir}`);
+  const selected = articles.slice(0, options.limit ?? articles.length);
+  const readSeconds = (performance.now() - readStarted) / 1000;
+
+  const server = await startEmbeddedS3();
+  const uploader = createS3Client({ endpoint: server.endpoint });
+  const pipeline = (options.pipeline ?? bundledPath)(server.endpoint);
+  const viewKey = timelineKeyOf(options.topic);
+  const costs: ArticleCost[] = [];
+  let rejected = 0;
+  let stoppedEarly = false;
+  let handlerMs = 0;
+  let uploadMs = 0;
+  const rssBeforeBytes = process.memoryUsage().rss;
+  const started = performance.now();
+  try {
+    for (const [index, article] of selected.entries()) {
+      if ((performance.now() - started) / 1000 >= options.maxSeconds) {
+        stoppedEarly = true;
+        break;
+      }
+      const uploadStarted = performance.now();
+      await uploader.send(
+        new PutObjectCommand({
+          Bucket: BUCKET,
+          Key: article.key,
+          Body: article.text,
+          ContentType: 'text/plain; charset=utf-8',
+          Metadata: { published: article.published },
+        }),
+      );
+      uploadMs += performance.now() - uploadStarted;
+
+      const before = pipeline.traffic();
+      const applyStarted = performance.now();
+      const outcome = await pipeline.applyUpload({
+        bucket: BUCKET,
+        key: article.key,
+        size: Buffer.byteLength(article.text),
+        sequencer: sequencerOf(index),
+      });
+      const ms = performance.now() - applyStarted;
+      const after = pipeline.traffic();
+      handlerMs += ms;
+      if (outcome.rejected) rejected += 1;
+      costs.push({
+        ms,
+        bytesRead: after.bytesRead - before.bytesRead,
+        bytesWritten: after.bytesWritten - before.bytesWritten,
+        requests: after.requests - before.requests,
+        viewBytes: await viewSizeOf(uploader, viewKey),
+        rssBytes: process.memoryUsage().rss,
+      });
+      if (costs.length % PROGRESS_EVERY === 0) {
+        const recent = statsOf(costs.slice(-PROGRESS_EVERY));
+        const last = costs.at(-1) as ArticleCost;
+        options.onProgress?.(
+          `growth: ${costs.length}/${selected.length} articles, ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+            `last ${PROGRESS_EVERY}: median ${recent.msPerArticle.toFixed(0)} ms, ` +
+            `${(recent.bytesPerArticle / KB).toFixed(0)} KB/article; ` +
+            `view ${(last.viewBytes / KB).toFixed(0)} KB, RSS ${(last.rssBytes / MB).toFixed(0)} MB`,
+        );
+      }
+    }
+    const wallSeconds = (performance.now() - started) / 1000;
+    const view = costs.length > 0 ? await readView(uploader, viewKey) : undefined;
+    const first100 = statsOf(costs.slice(0, WINDOW));
+    const last100 = statsOf(costs.slice(-WINDOW));
+    const sampledPeakRssBytes = Math.max(rssBeforeBytes, ...costs.map((cost) => cost.rssBytes));
+    // maxRSS is in kilobytes (getrusage's ru_maxrss on Linux).
+    const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+    return {
+      topic: options.topic,
+      sources,
+      available: articles.length,
+      pipeline: pipeline.name,
+      maxSeconds: options.maxSeconds,
+      growth: {
+        articles: costs.length,
+        rejected,
+        first100,
+        last100,
+        ratio: {
+          msPerArticle: last100.msPerArticle / first100.msPerArticle,
+          p95MsPerArticle: last100.p95MsPerArticle / first100.p95MsPerArticle,
+          bytesPerArticle: last100.bytesPerArticle / first100.bytesPerArticle,
+        },
+        viewBytes: costs.at(-1)?.viewBytes ?? 0,
+        events: view?.events.length ?? 0,
+        viewArticles: view?.articles.length ?? 0,
+        peakRssBytes: Math.max(sampledPeakRssBytes, maxRssBytes),
+        sampledPeakRssBytes,
+        maxRssBytes,
+        rssBeforeBytes,
+        stoppedEarly,
+        wallSeconds,
+        handlerSeconds: handlerMs / 1000,
+        uploadSeconds: uploadMs / 1000,
+        readSeconds,
+      },
+    };
+  } finally {
+    pipeline.close();
+    uploader.destroy();
+    await server.close();
+  }
+}
+
+function formatReport(report: GrowthReport, limit: number | undefined): string {
+  const { growth } = report;
+  const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
+  const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+  const row = (label: string, stats: WindowStats) =>
+    [
+      label.padEnd(16),
+      String(stats.articles).padStart(8),
+      stats.msPerArticle.toFixed(1).padStart(10),
+      stats.p95MsPerArticle.toFixed(1).padStart(9),
+      (stats.bytesReadPerArticle / KB).toFixed(1).padStart(10),
+      (stats.bytesWrittenPerArticle / KB).toFixed(1).padStart(10),
+      (stats.bytesPerArticle / KB).toFixed(1).padStart(10),
+      stats.requestsPerArticle.toFixed(1).padStart(9),
+    ].join(' ');
+  const lines = [
+    `growth: topic ${report.topic} (${report.sources.join(', ')}): ${growth.articles} of ${report.available} articles` +
+      `${limit === undefined ? '' : ` (--limit ${limit})`}, in publication order`,
+    `pipeline: ${report.pipeline}; s3rver in this process`,
+    '',
+    `${'articles'.padEnd(16)} ${'count'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(9)} ` +
+      `${'KB read'.padStart(10)} ${'KB written'.padStart(10)} ${'KB moved'.padStart(10)} ${'requests'.padStart(9)}`,
+    row(`first ${WINDOW}`, growth.first100),
+    row(`last ${WINDOW}`, growth.last100),
+    [
+      'last/first'.padEnd(16),
+      ''.padStart(8),
+      `${growth.ratio.msPerArticle.toFixed(2)}x`.padStart(10),
+      `${growth.ratio.p95MsPerArticle.toFixed(2)}x`.padStart(9),
+      ''.padStart(10),
+      ''.padStart(10),
+      `${growth.ratio.bytesPerArticle.toFixed(2)}x`.padStart(10),
+    ].join(' '),
+    "(KB per article: bytes the handler's S3 client read and wrote over HTTP, means; ms: handler wall time)",
+    '',
+    `view: ${timelineKeyOf(report.topic)} ${kb(growth.viewBytes)}, ${growth.events} events, ${growth.viewArticles} articles` +
+      (growth.rejected > 0 ? ` (${growth.rejected} rejected)` : ''),
+    `peak RSS: ${mb(growth.peakRssBytes)} (sampled after each article ${mb(growth.sampledPeakRssBytes)}, ` +
+      `maxRSS ${mb(growth.maxRssBytes)}; ${mb(growth.rssBeforeBytes)} before the first article)`,
+    `wall: ${growth.wallSeconds.toFixed(1)} s feeding (handler ${growth.handlerSeconds.toFixed(1)} s, ` +
+      `uploads ${growth.uploadSeconds.toFixed(1)} s), ${growth.readSeconds.toFixed(1)} s reading the corpus`,
+    growth.stoppedEarly
+      ? `stopped early: --max-seconds ${report.maxSeconds} passed after ${growth.articles} of ` +
+        `${limit === undefined ? report.available : Math.min(limit, report.available)} articles`
+      : 'fed every article',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function positiveNumber(name: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const number = Number(value);
+  if (!(number > 0) || (integer && !Number.isInteger(number)))
+    throw new UsageError(
+      `--${name} wants a positive ${integer ? 'integer' : 'number'}, not ${JSON.stringify(value)}`,
+    );
+  return number;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      topic: { type: 'string', default: DEFAULT_TOPIC },
+      limit: { type: 'string' },
+      'max-seconds': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const [dir] = positionals;
+  if (!dir || positionals.length > 1) throw new UsageError('give exactly one T17_DIR');
+  const limit = positiveNumber('limit', values.limit, true);
+  const maxSeconds = positiveNumber('max-seconds', values['max-seconds'], false) ?? DEFAULT_MAX_SECONDS;
+  const report = await measureGrowth({
+    dir,
+    topic: values.topic,
+    ...(limit === undefined ? {} : { limit }),
+    maxSeconds,
+    onProgress: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, limit));
+  return 0;
+}
+
+// Run as a script; imported (by its test), only the exports.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runMain(main, USAGE);
