@@ -207,7 +207,8 @@ export class S3Storage implements ArticleSource, TimelineStore {
         new PutObjectCommand({
           Bucket: bucket,
           Key: key,
-          Body: `${JSON.stringify(timeline, null, 2)}\n`,
+          // Compact: indentation was a third of the bytes every upload reads and writes.
+          Body: JSON.stringify(timeline),
           ContentType: 'application/json; charset=utf-8',
           ...(expectedEtag === undefined
             ? { IfNoneMatch: '*' }
