@@ -199,30 +199,60 @@ function monthsOf(date: EventDate): string[] {
 }
 
 /**
- * Clusters by the months their date touches. Compatible dates (one inside the other) share a
- * month, so a report need only look at the clusters of its own months, not at the whole
- * collection. A cluster whose date narrows stays listed under months it no longer touches; the
- * compatibility check drops it there.
+ * Where to look for a report's event: clusters listed by month and by word. Compatible dates (one
+ * inside the other) share a month. And two word sets with a Jaccard similarity of at least
+ * `SAME_EVENT_SIMILARITY` share a word among the rarest `n - ceil(t * n) + 1` of each (prefix
+ * filtering: Chaudhuri, Ganti and Kaushik, "A Primitive Operator for Similarity Joins in Data
+ * Cleaning", ICDE 2006), so a cluster is listed under the rarest words of each of its members and
+ * a report looks only under its own. A cluster found no other way shares too few words with every
+ * member to be chosen: the grouping is the one a scan of all clusters gives. A cluster whose date
+ * narrows stays listed under months it no longer touches; the compatibility check drops it there.
  */
 class ClusterIndex {
-  readonly #byMonth = new Map<string, Cluster[]>();
+  readonly #lists = new Map<string, Cluster[]>();
+  readonly #rarity: ReadonlyMap<string, number>;
 
-  add(cluster: Cluster): void {
+  /** `frequency`: in how many of the reports each word is, for the rarest-first order. */
+  constructor(frequency: ReadonlyMap<string, number>) {
+    this.#rarity = frequency;
+  }
+
+  /** The words a report is listed and looked up under; an empty set has the empty word. */
+  prefixOf(words: ReadonlySet<string>): string[] {
+    if (words.size === 0) return [''];
+    const rarestFirst = [...words].sort(
+      (a, b) => (this.#rarity.get(a) ?? 0) - (this.#rarity.get(b) ?? 0) || compareText(a, b),
+    );
+    return rarestFirst.slice(0, words.size - Math.ceil(SAME_EVENT_SIMILARITY * words.size) + 1);
+  }
+
+  /** Lists `cluster` under the months of its date and the prefix of its new member. */
+  add(cluster: Cluster, prefix: readonly string[]): void {
     for (const month of monthsOf(cluster.date)) {
-      const listed = this.#byMonth.get(month);
-      if (listed) listed.push(cluster);
-      else this.#byMonth.set(month, [cluster]);
+      for (const word of prefix) {
+        const key = `${month} ${word}`;
+        const listed = this.#lists.get(key);
+        if (!listed) this.#lists.set(key, [cluster]);
+        else if (listed.at(-1) !== cluster) listed.push(cluster);
+      }
     }
   }
 
-  /** The clusters whose date may be compatible with `date`, in creation order. */
-  candidates(date: EventDate): Cluster[] {
-    const months = monthsOf(date);
-    if (months.length === 1) return this.#byMonth.get(months[0] as string) ?? [];
+  /** The clusters a report of `date` with this prefix may join, in creation order. */
+  candidates(date: EventDate, prefix: readonly string[]): Cluster[] {
     const seen = new Set<Cluster>();
-    for (const month of months) for (const cluster of this.#byMonth.get(month) ?? []) seen.add(cluster);
+    for (const month of monthsOf(date))
+      for (const word of prefix)
+        for (const cluster of this.#lists.get(`${month} ${word}`) ?? []) seen.add(cluster);
     return [...seen].sort((a, b) => a.order - b.order);
   }
+}
+
+/** In how many of these word sets each word is. */
+function documentFrequency(sets: ReadonlyArray<ReadonlySet<string>>): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const words of sets) for (const word of words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  return frequency;
 }
 
 /**
@@ -230,17 +260,20 @@ class ClusterIndex {
  * first group, among those with a compatible date, where it shares most words with a member (at
  * least `SAME_EVENT_SIMILARITY`), or starts a group. The order is fixed by the reports themselves,
  * so the grouping depends only on which reports there are, not on the order articles arrived in.
- * Candidates come from an index by month, so the cost grows with the reports of the same months,
- * not with the collection.
+ * Candidates come from an index by month and rare word ({@link ClusterIndex}), so a report is
+ * compared with the few groups that could take it, not with the collection.
  */
 function cluster(sources: readonly TimelineSource[]): Cluster[] {
+  const ordered = [...sources].sort(byFirstReport);
+  const wordsOf = ordered.map((source) => contentWords(source.text));
+  const index = new ClusterIndex(documentFrequency(wordsOf));
   const clusters: Cluster[] = [];
-  const index = new ClusterIndex();
-  for (const source of [...sources].sort(byFirstReport)) {
-    const words = contentWords(source.text);
+  ordered.forEach((source, at) => {
+    const words = wordsOf[at] as Set<string>;
+    const prefix = index.prefixOf(words);
     let best: Cluster | undefined;
     let bestSimilarity = SAME_EVENT_SIMILARITY;
-    for (const candidate of index.candidates(source.reading.date)) {
+    for (const candidate of index.candidates(source.reading.date, prefix)) {
       if (!compatible(candidate.date, source.reading.date)) continue;
       const similarity = Math.max(...candidate.words.map((other) => jaccard(other, words)));
       if (similarity >= bestSimilarity && (!best || similarity > bestSimilarity)) {
@@ -252,6 +285,7 @@ function cluster(sources: readonly TimelineSource[]): Cluster[] {
       best.members.push(source);
       best.words.push(words);
       best.date = finer(best.date, source.reading.date);
+      index.add(best, prefix);
     } else {
       const created: Cluster = {
         order: clusters.length,
@@ -260,9 +294,9 @@ function cluster(sources: readonly TimelineSource[]): Cluster[] {
         words: [words],
       };
       clusters.push(created);
-      index.add(created);
+      index.add(created, prefix);
     }
-  }
+  });
   return clusters;
 }
 

@@ -499,3 +499,32 @@ describe('merging across months (the month index)', () => {
     }
   });
 });
+
+describe('merging on shared words (the prefix filter)', () => {
+  // Half their words shared, exactly the threshold, and the shared ones the most common in the
+  // collection: the case a too-short prefix of rare words would miss.
+  it('merges two reports sharing half their words when the shared words are the commonest', () => {
+    const x = reported(A, 'Alpha Bravo Charlie Monday.', 'Monday', '2018-11-05');
+    const y = reported(B, 'Alpha Bravo Delta Echo Monday.', 'Monday', '2018-11-05', 100);
+    const fillers = ['2018-11-01', '2018-11-02', '2018-11-03'].map((day, index) =>
+      reported(
+        'articles/c.txt',
+        `Alpha Bravo Monday Foxtrot${index} on ${day}.`,
+        day,
+        day,
+        200 + index * 100,
+      ),
+    );
+    const timeline = added(added(added(EMPTY, 'articles/c.txt', fillers), A, [x]), B, [y]);
+    const monday = timeline.events.filter((event) => event.date.value === '2018-11-05');
+    expect(monday).toHaveLength(1);
+    expect(monday[0]?.sources.map((source) => source.article)).toEqual([A, B]);
+  });
+
+  it('keeps apart two reports of one day that share less than half their words', () => {
+    const x = reported(A, 'Alpha Bravo Charlie Monday.', 'Monday', '2018-11-05');
+    const y = reported(B, 'Alpha Delta Echo Golf Monday.', 'Monday', '2018-11-05', 100);
+    const timeline = added(added(EMPTY, A, [x]), B, [y]);
+    expect(timeline.events).toHaveLength(2);
+  });
+});
