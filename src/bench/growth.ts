@@ -27,8 +27,8 @@ import { countS3Bytes, type S3Traffic } from './count-s3-bytes.ts';
 import { median } from './median.ts';
 
 const BUCKET = 'growth-bench';
-const DEFAULT_TOPIC = 'bpoil';
-const DEFAULT_MAX_SECONDS = 600;
+export const DEFAULT_TOPIC = 'bpoil';
+export const DEFAULT_MAX_SECONDS = 600;
 const WINDOW = 100;
 const PROGRESS_EVERY = 50;
 const KB = 1024;
@@ -396,7 +396,7 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
   }
 }
 
-function formatReport(report: GrowthReport, limit: number | undefined): string {
+export function formatGrowthReport(report: GrowthReport, limit: number | undefined): string {
   const { growth } = report;
   const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
   const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
@@ -477,7 +477,9 @@ async function main(argv: string[]): Promise<number> {
     maxSeconds,
     onProgress: (line) => process.stderr.write(`${line}\n`),
   });
-  process.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : formatReport(report, limit));
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report, null, 2)}\n` : formatGrowthReport(report, limit),
+  );
   return 0;
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import * as chrono from 'chrono-node/en';
 import { DEFAULT_COLD_START_RUNS, formatColdStart, measureColdStart } from '../bench/cold-start.ts';
+import { DEFAULT_MAX_SECONDS, DEFAULT_TOPIC, formatGrowthReport, measureGrowth } from '../bench/growth.ts';
 import { measureImportTimes } from '../bench/measure-import-time.ts';
 import { BENCH_SOURCES, type BenchDocument, readBenchDocuments } from '../bench/read-bench-documents.ts';
 import { type PassTimes, timeInterleaved } from '../bench/time-interleaved.ts';
@@ -15,10 +16,12 @@ import { tagDocument } from '../core/temporal/tag-document.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
-const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--cold-start-runs N] [--only corpus|cold-start] [--json]
+const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--cold-start-runs N] [--growth-limit N] [--growth-seconds S] [--only corpus|cold-start|growth] [--json]
   Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora), then
   the cold start of the deployed bundle against two floors over --cold-start-runs fresh node
-  processes each (default ${DEFAULT_COLD_START_RUNS}). --only runs one of the two; the cold start needs no corpora.
+  processes each (default ${DEFAULT_COLD_START_RUNS}), then the growth of cost per article on the
+  Timeline17 topic ${DEFAULT_TOPIC} (CORPORA_DIR/timeline17; at most --growth-limit articles and
+  --growth-seconds, default ${DEFAULT_MAX_SECONDS} s). --only runs one of the three; the cold start needs no corpora.
 `;
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -144,18 +147,22 @@ async function main(argv: string[]): Promise<number> {
       passes: { type: 'string' },
       'cold-start-runs': { type: 'string' },
       only: { type: 'string' },
+      'growth-limit': { type: 'string' },
+      'growth-seconds': { type: 'string' },
     },
   });
   const corpora = positionals[0] ?? join(REPO, '../shared/corpora');
   const fixedPasses = positiveInteger(values.passes, '--passes');
   const coldStartRuns = positiveInteger(values['cold-start-runs'], '--cold-start-runs');
   const only = values.only;
-  if (only !== undefined && only !== 'corpus' && only !== 'cold-start')
-    throw new UsageError(`--only takes corpus or cold-start, got ${JSON.stringify(only)}`);
+  if (only !== undefined && only !== 'corpus' && only !== 'cold-start' && only !== 'growth')
+    throw new UsageError(`--only takes corpus, cold-start or growth, got ${JSON.stringify(only)}`);
+  const growthLimit = positiveInteger(values['growth-limit'], '--growth-limit');
+  const growthSeconds = positiveInteger(values['growth-seconds'], '--growth-seconds') ?? DEFAULT_MAX_SECONDS;
 
   // Read first: a missing corpus directory fails before the cold start spends its seconds.
   let read: BenchRead | undefined;
-  if (only !== 'cold-start') {
+  if (only === undefined || only === 'corpus') {
     try {
       read = await readBenchDocuments(corpora);
     } catch (error) {
@@ -173,12 +180,28 @@ async function main(argv: string[]): Promise<number> {
 
   const corpus = read && timeCorpora(corpora, read, fixedPasses);
   const coldStart =
-    only === 'corpus'
-      ? undefined
-      : await measureColdStart(coldStartRuns === undefined ? {} : { runs: coldStartRuns });
+    only === undefined || only === 'cold-start'
+      ? await measureColdStart(coldStartRuns === undefined ? {} : { runs: coldStartRuns })
+      : undefined;
+  const growth =
+    only === undefined || only === 'growth'
+      ? await measureGrowth({
+          dir: join(corpora, 'timeline17'),
+          topic: DEFAULT_TOPIC,
+          maxSeconds: growthSeconds,
+          ...(growthLimit === undefined ? {} : { limit: growthLimit }),
+          onProgress: (line) => process.stderr.write(`${line}\n`),
+        })
+      : undefined;
 
   if (values.json) {
-    const report = { node: process.version, chronoNode: chronoVersion, ...corpus?.report, coldStart };
+    const report = {
+      node: process.version,
+      chronoNode: chronoVersion,
+      ...corpus?.report,
+      coldStart,
+      ...(growth ? { growth: { topic: growth.topic, pipeline: growth.pipeline, ...growth.growth } } : {}),
+    };
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     return 0;
   }
@@ -187,6 +210,8 @@ async function main(argv: string[]): Promise<number> {
     ...(corpus ? corpus.lines : []),
     ...(corpus && coldStart ? [''] : []),
     ...(coldStart ? formatColdStart(coldStart) : []),
+    ...(growth && (corpus || coldStart) ? [''] : []),
+    ...(growth ? [formatGrowthReport(growth, growthLimit).trimEnd()] : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
