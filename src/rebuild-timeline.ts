@@ -12,7 +12,7 @@ import {
 } from './core/timeline.ts';
 import { parseStoredArticle } from './parse-stored-article.ts';
 import type { StoredObject } from './ports.ts';
-import type { SyncDependencies } from './sync-article.ts';
+import { backoffMs, type SyncDependencies } from './sync-article.ts';
 
 /** How the stored timeline was found before the rebuild. */
 export type PreviousTimeline = 'missing' | 'corrupt' | 'current' | 'upgraded';
@@ -157,7 +157,7 @@ export async function rebuildTimeline(
       if (!(error instanceof ConflictError) || attempt >= deps.maxAttempts) throw error;
       deps.metrics.count('ConflictsRetried');
       deps.logger.info('timeline changed during the rebuild; reading again', { bucket, collection, attempt });
-      await deps.sleep(Math.random() * Math.min(2000, 50 * 2 ** attempt));
+      await deps.sleep(backoffMs(attempt));
       continue;
     }
     return {

@@ -53,7 +53,7 @@ export interface SyncOutcome {
 }
 
 /** Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff And Jitter"). */
-function backoffMs(attempt: number): number {
+export function backoffMs(attempt: number): number {
   return Math.random() * Math.min(2000, 50 * 2 ** attempt);
 }
 

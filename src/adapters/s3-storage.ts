@@ -142,14 +142,24 @@ export class S3Storage implements ArticleSource, TimelineStore {
     }
   }
 
-  async articleEtag(bucket: string, key: string): Promise<string | undefined> {
+  /** The object's HEAD (its ETag, as S3 gives it), or undefined when there is no such object. */
+  async #head(
+    bucket: string,
+    key: string,
+    what: 'article' | 'timeline',
+  ): Promise<{ etag?: string } | undefined> {
     try {
       const head = await this.#client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return head.ETag ?? '';
+      return head.ETag ? { etag: head.ETag } : {};
     } catch (error) {
       if (isMissing(error)) return undefined;
-      throw new TimelineError(`cannot read article ${where(bucket, key)}`, { cause: error });
+      throw new TimelineError(`cannot read ${what} ${where(bucket, key)}`, { cause: error });
     }
+  }
+
+  async articleEtag(bucket: string, key: string): Promise<string | undefined> {
+    const head = await this.#head(bucket, key, 'article');
+    return head && (head.etag ?? '');
   }
 
   async *listArticles(bucket: string, prefix: string): AsyncIterable<ListedObject> {
@@ -168,20 +178,12 @@ export class S3Storage implements ArticleSource, TimelineStore {
         }
       }
     } catch (error) {
-      if (error instanceof TimelineError) throw error;
       throw new TimelineError(`cannot list ${where(bucket, prefix)}`, { cause: error });
     }
   }
 
   async timelineEtag(bucket: string, collection: string): Promise<string | undefined> {
-    const key = timelineKeyOf(collection);
-    try {
-      const head = await this.#client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-      return head.ETag;
-    } catch (error) {
-      if (isMissing(error)) return undefined;
-      throw new TimelineError(`cannot read timeline ${where(bucket, key)}`, { cause: error });
-    }
+    return (await this.#head(bucket, timelineKeyOf(collection), 'timeline'))?.etag;
   }
 
   async loadTimeline(bucket: string, collection: string): Promise<StoredTimeline | undefined> {
