@@ -8,8 +8,12 @@ import S3rver from 's3rver';
 import { parse as parseYaml } from 'yaml';
 import { encodeS3EventKey } from '../src/adapters/s3-key.ts';
 import { createS3Client, S3Storage } from '../src/adapters/s3-storage.ts';
+import type { CompactionOutcome } from '../src/compact-collection.ts';
+import { compactorDependencies, createCompactorHandler } from '../src/compactor-handler.ts';
 import { createHandler, type HandlerSummary, runtimeDependencies } from '../src/handler.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
+import { NO_METRICS } from '../src/metrics.ts';
+import { LocalFifoQueue } from './local-fifo-queue.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -102,16 +106,20 @@ export interface LocalStackOptions {
   readonly directory: string;
   readonly bucket?: string;
   readonly logger?: Logger;
-  /** Called after each handler invocation. */
+  /** Called after each invocation of the article function. */
   readonly onInvocation?: (summary: HandlerSummary | undefined, error?: unknown) => void;
+  /** Called after each compaction of a collection's view. */
+  readonly onCompaction?: (outcome: CompactionOutcome) => void;
 }
 
 export interface LocalStack {
   readonly endpoint: string;
   readonly bucket: string;
   readonly client: S3Client;
-  /** Resolves once every notification so far has been handled. */
+  /** Resolves once every notification so far has been handled and every view compacted. */
   idle(): Promise<void>;
+  /** Messages the compactor failed on every delivery (the dead-letter queue). */
+  readonly deadLetters: readonly unknown[];
   close(): Promise<void>;
 }
 
@@ -120,9 +128,11 @@ export const LOCAL_PORT = 4568;
 const LOCAL_REGION = 'us-east-1';
 
 /**
- * s3rver on 127.0.0.1 with the bucket, and its notifications wired to the real handler through
- * the serverless.yml rules. Invocations run one at a time: s3rver ignores conditional writes,
- * so concurrent invocations could overwrite each other here, as they cannot on AWS.
+ * s3rver on 127.0.0.1 with the bucket, its notifications wired to the real article function
+ * through the serverless.yml rules, and the article function's messages to the real compactor
+ * through an in-process FIFO queue. Article invocations run one at a time: s3rver ignores
+ * conditional writes, so two invocations for one key could overwrite each other here, as they
+ * cannot on AWS.
  */
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   const bucket = options.bucket ?? LOCAL_BUCKET;
@@ -139,7 +149,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const endpoint = `http://127.0.0.1:${address.port}`;
   const client = createS3Client({ endpoint });
   const storage = new S3Storage(client);
-  const handler = createHandler(runtimeDependencies(storage, logger));
+  const compactor = createCompactorHandler(compactorDependencies(storage, logger, NO_METRICS));
+  const reports = new LocalFifoQueue({
+    consume: async (event) => {
+      const response = await compactor(event);
+      for (const outcome of response.outcomes) options.onCompaction?.(outcome);
+      return response;
+    },
+  });
+  const handler = createHandler(runtimeDependencies(storage, reports, logger));
   let queue: Promise<void> = Promise.resolve();
   // s3rver is a Koa app (an EventEmitter) that emits 'event'; @types/s3rver leaves that out.
   (server as unknown as EventEmitter).on('event', (event: S3Event) => {
@@ -161,16 +179,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     bucket,
     client,
     idle: async () => {
-      // Handling one notification can queue no other (the handler writes only timelines/), but
-      // wait until the chain stops growing anyway.
+      // Handling one notification can queue no other (the functions write only reports/,
+      // state/ and timelines/), but wait until the chain stops growing anyway.
       let seen: Promise<void>;
       do {
         seen = queue;
         await seen;
+        await reports.idle();
       } while (seen !== queue);
     },
+    deadLetters: reports.deadLetters,
     close: async () => {
       await queue;
+      await reports.idle();
       client.destroy();
       await server.close();
     },

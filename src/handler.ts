@@ -1,18 +1,19 @@
-import type { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
-import type { Metrics } from '@aws-lambda-powertools/metrics';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Context, S3Event, S3EventRecord } from 'aws-lambda';
 import { decodeS3EventKey } from './adapters/s3-key.ts';
 import { createS3Client, dialectNamed, S3Storage } from './adapters/s3-storage.ts';
+import { SqsReportQueue } from './adapters/sqs-queue.ts';
 import { ArticleFormatError, TimelineError } from './core/errors.ts';
 import { collectionOfKey } from './core/route-key.ts';
+import { instrumentHandler } from './instrument.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createMetrics, type MetricsRecorder, NO_METRICS, powertoolsRecorder } from './metrics.ts';
-import type { ArticleSource, TimelineStore } from './ports.ts';
-import { type SyncDependencies, type SyncOutcome, syncArticle } from './sync-article.ts';
+import type { ArticleSource, DocumentStore, ReportQueue } from './ports.ts';
+import { type ReportDependencies, type ReportOutcome, writeReport } from './write-report.ts';
 
 export interface HandlerSummary {
   readonly records: number;
-  readonly synced: readonly SyncOutcome[];
+  readonly synced: readonly ReportOutcome[];
   /** Records outside `articles/` (never our own timeline writes: see README "Routing"). */
   readonly ignored: readonly string[];
   /** Articles that cannot be read; logged, not retried, the timeline left as it was. */
@@ -22,7 +23,7 @@ export interface HandlerSummary {
 /** The S3 notification event, or S3's one-off `s3:TestEvent` that has no Records. */
 export type HandlerEvent = S3Event | { readonly Records?: undefined; readonly Event?: string };
 
-function countOutcome(metrics: MetricsRecorder, outcome: SyncOutcome): void {
+function countOutcome(metrics: MetricsRecorder, outcome: ReportOutcome): void {
   if (outcome.result === 'stale') metrics.count('StaleNotifications');
   else if (outcome.result === 'updated' && outcome.action === 'upsert') {
     metrics.count('ArticlesSynced');
@@ -36,10 +37,10 @@ function countOutcome(metrics: MetricsRecorder, outcome: SyncOutcome): void {
  * all records were tried, so Lambda retries the event (the sync is idempotent) and, in the end,
  * sends it to the failure queue.
  */
-export function createHandler(deps: SyncDependencies): (event: HandlerEvent) => Promise<HandlerSummary> {
+export function createHandler(deps: ReportDependencies): (event: HandlerEvent) => Promise<HandlerSummary> {
   return async (event) => {
     const records: readonly S3EventRecord[] = event.Records ?? [];
-    const synced: SyncOutcome[] = [];
+    const synced: ReportOutcome[] = [];
     const ignored: string[] = [];
     const rejected: Array<{ key: string; code: string; reason: string }> = [];
     const failures: Error[] = [];
@@ -72,15 +73,15 @@ export function createHandler(deps: SyncDependencies): (event: HandlerEvent) => 
       }
       try {
         const sequencer = record.s3.object.sequencer;
-        const outcome = await syncArticle(deps, bucket, key, sequencer ? { sequencer } : {});
-        deps.logger.info(`timeline ${outcome.result}`, { bucket, eventName: record.eventName, ...outcome });
+        const outcome = await writeReport(deps, bucket, key, sequencer ? { sequencer } : {});
+        deps.logger.info(`report ${outcome.result}`, { bucket, eventName: record.eventName, ...outcome });
         countOutcome(deps.metrics, outcome);
         synced.push(outcome);
       } catch (error) {
         if (error instanceof ArticleFormatError) {
           reject(bucket, key, error.code, error.reason, error.message);
         } else {
-          deps.logger.error('failed to update the timeline', { bucket, key, error });
+          deps.logger.error('failed to write the report', { bucket, key, error });
           deps.metrics.count('RecordsFailed');
           failures.push(error instanceof Error ? error : new Error(String(error)));
         }
@@ -98,59 +99,53 @@ export function createHandler(deps: SyncDependencies): (event: HandlerEvent) => 
 }
 
 /**
- * The handler as Lambda calls it: each invocation's log lines carry its request id and cold-start
- * flag (Powertools' `addContext`), and its metrics are flushed as one EMF document at the end,
- * failed or not.
- */
-export function instrumentHandler<Event, Result>(
-  handle: (event: Event) => Promise<Result>,
-  observability: { readonly logger: PowertoolsLogger; readonly metrics: Metrics },
-): (event: Event, context: Context) => Promise<Result> {
-  return async (event, context) => {
-    observability.logger.addContext(context);
-    observability.metrics.captureColdStartMetric();
-    try {
-      return await handle(event);
-    } finally {
-      observability.metrics.publishStoredMetrics();
-    }
-  };
-}
-
-/**
- * The handler's dependencies on real storage: the wall clock, real waits between compare-and-swap
- * attempts, 8 attempts. Lambda, the local stack and `news-timeline invoke` all run on these.
+ * The handler's dependencies on real storage: real waits between compare-and-swap attempts,
+ * 8 attempts. Lambda, the local stack and `news-timeline invoke` all run on these.
  */
 export function runtimeDependencies(
-  storage: ArticleSource & TimelineStore,
+  storage: ArticleSource & DocumentStore,
+  queue: ReportQueue,
   logger: Logger,
   metrics: MetricsRecorder = NO_METRICS,
-): SyncDependencies {
+): ReportDependencies {
   return {
     articles: storage,
-    timelines: storage,
+    documents: storage,
+    queue,
     logger,
     metrics,
-    now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     maxAttempts: 8,
   };
 }
 
-/** The deployed function, from its environment (`S3_ENDPOINT`, `S3_DIALECT`, `AWS_REGION`). */
+/** A queue that refuses every message, saying why: the function was deployed without its queue. */
+const missingQueue = (variable: string): ReportQueue => ({
+  send: async () => {
+    throw new TimelineError(
+      `${variable} is not set: the article function has no queue to tell the compactor`,
+    );
+  },
+});
+
+/**
+ * The deployed article function, from its environment (`REPORTS_QUEUE_URL`, `S3_ENDPOINT`,
+ * `S3_DIALECT`, `AWS_REGION`).
+ */
 export function createLambdaHandler(
   env: NodeJS.ProcessEnv = process.env,
 ): (event: HandlerEvent, context: Context) => Promise<HandlerSummary> {
+  const region = env.AWS_REGION ? { region: env.AWS_REGION } : {};
   const storage = new S3Storage(
-    createS3Client({
-      ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}),
-      ...(env.AWS_REGION ? { region: env.AWS_REGION } : {}),
-    }),
+    createS3Client({ ...(env.S3_ENDPOINT ? { endpoint: env.S3_ENDPOINT } : {}), ...region }),
     { dialect: dialectNamed(env.S3_DIALECT) },
   );
+  const queue = env.REPORTS_QUEUE_URL
+    ? new SqsReportQueue(new SQSClient(region), env.REPORTS_QUEUE_URL)
+    : missingQueue('REPORTS_QUEUE_URL');
   const logger = createLogger();
   const metrics = createMetrics();
-  const handle = createHandler(runtimeDependencies(storage, logger, powertoolsRecorder(metrics)));
+  const handle = createHandler(runtimeDependencies(storage, queue, logger, powertoolsRecorder(metrics)));
   return instrumentHandler(handle, { logger, metrics });
 }
 

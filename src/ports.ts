@@ -1,5 +1,3 @@
-import type { Timeline } from './core/timeline.ts';
-
 /** An object as read from storage: the bytes and what S3 knows about them. */
 export interface StoredObject {
   readonly key: string;
@@ -16,6 +14,7 @@ export interface ListedObject {
   readonly key: string;
   readonly size: number;
   readonly etag?: string;
+  readonly lastModified?: Date;
 }
 
 /** Where articles are read from. */
@@ -28,22 +27,44 @@ export interface ArticleSource {
   listArticles(bucket: string, prefix: string): AsyncIterable<ListedObject>;
 }
 
-export interface StoredTimeline {
-  readonly timeline: Timeline;
-  /** The version token for a conditional write (S3 ETag, as returned). */
+/** A JSON document as stored, with the version token for a conditional write (S3 ETag). */
+export interface StoredDocument {
+  readonly body: string;
   readonly etag: string;
-  /** The format version it was stored in, when it was upgraded on read. */
-  readonly upgradedFrom?: number;
 }
 
-/** Where timelines live; writes are compare-and-swap. */
-export interface TimelineStore {
-  loadTimeline(bucket: string, collection: string): Promise<StoredTimeline | undefined>;
-  /** The ETag of the stored timeline object, readable or not; undefined when there is none. */
-  timelineEtag(bucket: string, collection: string): Promise<string | undefined>;
+/** `ifNoneMatch`: only if there is no such object; `ifMatch`: only if it is still that version. */
+export type WriteCondition = { readonly ifMatch: string } | { readonly ifNoneMatch: '*' };
+
+/** Where reports, the merge's state and the view live. */
+export interface DocumentStore {
   /**
-   * Writes `timeline` only if the stored one is still `expectedEtag` (undefined: only if there is
-   * none). Throws ConflictError when someone else wrote first.
+   * The document, undefined when there is none, or `not-modified` when it is still the version
+   * `knownEtag` names (a conditional GET: no body moves).
    */
-  saveTimeline(bucket: string, timeline: Timeline, expectedEtag: string | undefined): Promise<void>;
+  read(bucket: string, key: string, knownEtag?: string): Promise<StoredDocument | 'not-modified' | undefined>;
+  /**
+   * Writes `body` (only under `condition`, when given) and returns the new ETag. Throws
+   * ConflictError when the condition failed: someone else wrote first.
+   */
+  write(bucket: string, key: string, body: string, condition?: WriteCondition): Promise<string | undefined>;
+  /** Deletes the object; no error when there is none. */
+  remove(bucket: string, key: string): Promise<void>;
+  /** The object's ETag (HEAD), or undefined when there is none. */
+  etagOf(bucket: string, key: string): Promise<string | undefined>;
+  /** Every object under `prefix`, in key order. */
+  list(bucket: string, prefix: string): AsyncIterable<ListedObject>;
+}
+
+/** Says that an article's report changed: the compactor of its collection reads it. */
+export interface ReportChanged {
+  readonly bucket: string;
+  readonly collection: string;
+  /** The article key. */
+  readonly key: string;
+}
+
+/** Where the article function tells the compactor (SQS FIFO on AWS, in process locally). */
+export interface ReportQueue {
+  send(message: ReportChanged, deduplicationId: string): Promise<void>;
 }

@@ -1,4 +1,5 @@
 import {
+  DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
   PutObjectCommand,
@@ -7,11 +8,15 @@ import {
   S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { MAX_ARTICLE_BYTES } from '../core/decode-text.ts';
-import { ArticleFormatError, ConflictError, TimelineCorruptError, TimelineError } from '../core/errors.ts';
-import { timelineKeyOf } from '../core/route-key.ts';
-import type { Timeline } from '../core/timeline.ts';
-import { upgradeTimeline } from '../core/upgrade-timeline.ts';
-import type { ArticleSource, ListedObject, StoredObject, StoredTimeline, TimelineStore } from '../ports.ts';
+import { ArticleFormatError, ConflictError, TimelineError } from '../core/errors.ts';
+import type {
+  ArticleSource,
+  DocumentStore,
+  ListedObject,
+  StoredDocument,
+  StoredObject,
+  WriteCondition,
+} from '../ports.ts';
 
 /**
  * Where an S3-compatible server departs from AWS S3 in what this adapter relies on, in one place.
@@ -73,30 +78,13 @@ function where(bucket: string, key: string): string {
   return `s3://${bucket}/${key}`;
 }
 
-function parseStoredTimeline(
-  bucket: string,
-  key: string,
-  body: string,
-): { timeline: Timeline; upgradedFrom?: number } {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch (error) {
-    throw new TimelineCorruptError(where(bucket, key), `not JSON (${(error as Error).message})`, {
-      cause: error,
-    });
-  }
-  const read = upgradeTimeline(parsed);
-  if ('problem' in read) throw new TimelineCorruptError(where(bucket, key), read.problem);
-  return read;
-}
-
 /**
- * Articles and timelines in one S3 bucket: the only code that speaks S3. Timeline writes are
- * conditional (`If-None-Match: *` to create, `If-Match: <ETag>` to update), so two concurrent
- * invocations cannot overwrite each other's events.
+ * Articles, reports and the view in one S3 bucket: the only code that speaks S3. Writes of the
+ * objects several invocations may race on (a report, a view's index) are conditional
+ * (`If-None-Match: *` to create, `If-Match: <ETag>` to replace), so no one overwrites a write
+ * they did not see.
  */
-export class S3Storage implements ArticleSource, TimelineStore {
+export class S3Storage implements ArticleSource, DocumentStore {
   readonly #client: S3Client;
   readonly #dialect: S3Dialect;
 
@@ -146,7 +134,7 @@ export class S3Storage implements ArticleSource, TimelineStore {
   async #head(
     bucket: string,
     key: string,
-    what: 'article' | 'timeline',
+    what: 'article' | 'object',
   ): Promise<{ etag?: string } | undefined> {
     try {
       const head = await this.#client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
@@ -162,7 +150,11 @@ export class S3Storage implements ArticleSource, TimelineStore {
     return head && (head.etag ?? '');
   }
 
-  async *listArticles(bucket: string, prefix: string): AsyncIterable<ListedObject> {
+  listArticles(bucket: string, prefix: string): AsyncIterable<ListedObject> {
+    return this.list(bucket, prefix);
+  }
+
+  async *list(bucket: string, prefix: string): AsyncIterable<ListedObject> {
     try {
       for await (const page of paginateListObjectsV2(
         { client: this.#client },
@@ -174,6 +166,7 @@ export class S3Storage implements ArticleSource, TimelineStore {
             key: object.Key,
             size: object.Size ?? 0,
             ...(object.ETag ? { etag: object.ETag } : {}),
+            ...(object.LastModified ? { lastModified: object.LastModified } : {}),
           };
         }
       }
@@ -182,45 +175,65 @@ export class S3Storage implements ArticleSource, TimelineStore {
     }
   }
 
-  async timelineEtag(bucket: string, collection: string): Promise<string | undefined> {
-    return (await this.#head(bucket, timelineKeyOf(collection), 'timeline'))?.etag;
+  async etagOf(bucket: string, key: string): Promise<string | undefined> {
+    return (await this.#head(bucket, key, 'object'))?.etag;
   }
 
-  async loadTimeline(bucket: string, collection: string): Promise<StoredTimeline | undefined> {
-    const key = timelineKeyOf(collection);
-    let body: string;
-    let etag: string | undefined;
+  async read(
+    bucket: string,
+    key: string,
+    knownEtag?: string,
+  ): Promise<StoredDocument | 'not-modified' | undefined> {
     try {
-      const object = await this.#client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      body = object.Body ? await object.Body.transformToString('utf-8') : '';
-      etag = object.ETag;
+      const object = await this.#client.send(
+        new GetObjectCommand({ Bucket: bucket, Key: key, ...(knownEtag ? { IfNoneMatch: knownEtag } : {}) }),
+      );
+      const body = object.Body ? await object.Body.transformToString('utf-8') : '';
+      if (!object.ETag) throw new TimelineError(`${where(bucket, key)} came without an ETag`);
+      return { body, etag: object.ETag };
     } catch (error) {
       if (isMissing(error)) return undefined;
-      throw new TimelineError(`cannot read timeline ${where(bucket, key)}`, { cause: error });
+      if (error instanceof S3ServiceException && error.$metadata.httpStatusCode === 304)
+        return 'not-modified';
+      if (error instanceof TimelineError) throw error;
+      throw new TimelineError(`cannot read ${where(bucket, key)}`, { cause: error });
     }
-    if (!etag) throw new TimelineError(`timeline ${where(bucket, key)} came without an ETag`);
-    return { ...parseStoredTimeline(bucket, key, body), etag };
   }
 
-  async saveTimeline(bucket: string, timeline: Timeline, expectedEtag: string | undefined): Promise<void> {
-    const key = timelineKeyOf(timeline.collection);
+  async write(
+    bucket: string,
+    key: string,
+    body: string,
+    condition?: WriteCondition,
+  ): Promise<string | undefined> {
     try {
-      await this.#client.send(
+      const written = await this.#client.send(
         new PutObjectCommand({
           Bucket: bucket,
           Key: key,
-          // Compact: indentation was a third of the bytes every upload reads and writes.
-          Body: JSON.stringify(timeline),
+          Body: body,
           ContentType: 'application/json; charset=utf-8',
-          ...(expectedEtag === undefined
-            ? { IfNoneMatch: '*' }
-            : { IfMatch: this.#dialect.ifMatch(expectedEtag) }),
+          ...(condition === undefined
+            ? {}
+            : 'ifMatch' in condition
+              ? { IfMatch: this.#dialect.ifMatch(condition.ifMatch) }
+              : { IfNoneMatch: '*' }),
         }),
       );
+      return written.ETag;
     } catch (error) {
-      if (isLostRace(error, true))
-        throw new ConflictError(`timeline ${where(bucket, key)} was written concurrently`, { cause: error });
-      throw new TimelineError(`cannot write timeline ${where(bucket, key)}`, { cause: error });
+      if (condition !== undefined && isLostRace(error, true))
+        throw new ConflictError(`${where(bucket, key)} was written concurrently`, { cause: error });
+      throw new TimelineError(`cannot write ${where(bucket, key)}`, { cause: error });
+    }
+  }
+
+  async remove(bucket: string, key: string): Promise<void> {
+    try {
+      await this.#client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+    } catch (error) {
+      if (isMissing(error)) return;
+      throw new TimelineError(`cannot delete ${where(bucket, key)}`, { cause: error });
     }
   }
 }

@@ -2,7 +2,7 @@
 // Worst-case articles near the size limit, 1, 2.5 and 5 MB of each, to show that every stage grows
 // linearly with the input (time per MB). Each input runs twice, each time in a child process:
 // - staged: parseArticle, splitSentences, tagSentences and eventsOfSentences timed apart, then the
-//   merge into an empty timeline (withArticle, timeline.ts: not core's to fix, shown for the limit);
+//   merge into an empty view (viewOfReports, view.ts: not core's to fix, shown for the limit);
 // - lambda: parseArticle then extractArticleEvents, as an invocation runs them, with a heap cap
 //   near the function's memory.
 // A child is killed after --cap seconds (default 60, the function's timeout); a stage still running
@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseArticle } from '../core/article.ts';
 import { eventsOfSentences, extractArticleEvents } from '../core/events.ts';
+import { reportOf } from '../core/report.ts';
 import { splitSentences } from '../core/sentences.ts';
 import { tagSentences } from '../core/temporal/tag-document.ts';
-import { describeArticle, emptyTimeline, withArticle } from '../core/timeline.ts';
+import { viewOfReports } from '../core/view.ts';
 import { seededRandom } from './seeded-random.ts';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -272,12 +273,10 @@ function runChild(mode: 'staged' | 'lambda', name: string, bytes: number): void 
   timed(
     'merge',
     () =>
-      withArticle(
-        emptyTimeline('adversarial', '2018-11-08T15:00:00.000Z'),
-        describeArticle(article, events.length),
-        events,
-      ),
-    (value) => value.events.length,
+      viewOfReports('adversarial', '2018-11-08T15:00:00.000Z', [
+        { key: article.key, report: reportOf('adversarial', article, events) },
+      ]),
+    (value) => value?.index.partitions.reduce((sum, entry) => sum + entry.events, 0) ?? 0,
   );
   report({ rssMb: process.resourceUsage().maxRSS / 1024 });
 }
@@ -452,7 +451,7 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(
-    `cap ${capSeconds} s per run; total = parse + split + tag + events; merge = withArticle (timeline.ts); ` +
+    `cap ${capSeconds} s per run; total = parse + split + tag + events; merge = viewOfReports (view.ts); ` +
       `lambda = parseArticle + extractArticleEvents with a ${LAMBDA_HEAP_MB} MB heap; RSS = the run's peak\n`,
   );
   for (const input of inputs) process.stdout.write(`  ${input.name}: ${input.what}\n`);

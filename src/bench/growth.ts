@@ -11,18 +11,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  GetObjectCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  paginateListObjectsV2,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import S3rver from 's3rver';
+import { LocalFifoQueue } from '../../infra/local-fifo-queue.ts';
 import { encodeS3EventKey } from '../adapters/s3-key.ts';
 import { createS3Client, S3Storage } from '../adapters/s3-storage.ts';
 import { runMain } from '../cli/run-main.ts';
 import { UsageError } from '../cli/usage-error.ts';
-import { timelineKeyOf } from '../core/route-key.ts';
-import type { Timeline } from '../core/timeline.ts';
+import { compactorDependencies, createCompactorHandler } from '../compactor-handler.ts';
+import { indexKeyOf, type ViewIndex } from '../core/view.ts';
 import { readTimeline17 } from '../eval/timeline17.ts';
 import { createHandler, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
+import { NO_METRICS } from '../metrics.ts';
 import { countS3Bytes, type S3Traffic } from './count-s3-bytes.ts';
 import { median } from './median.ts';
 
@@ -109,22 +117,44 @@ function putNotification(uploaded: UploadedArticle): S3Event {
 }
 
 /**
- * Today's design: the S3 notification invokes the handler, which reads the whole timeline,
- * rebuilds it with the article (withArticle) and writes it back; the view is updated when the
- * handler returns. Its one S3 client is the one counted.
+ * The design as deployed: the S3 notification invokes the article function, which writes the
+ * article's report and sends a message; the compactor takes it from a FIFO queue (in process, as
+ * in the local stack) and updates the view. Each function has its own S3 client, as each Lambda
+ * has, and both are counted; the compactor keeps its cache between batches, as a warm container
+ * does. The view includes the article once the queue is idle.
  */
-export function bundledPath(endpoint: string): ViewPipeline {
-  const client = createS3Client({ endpoint });
-  const traffic = countS3Bytes(client);
-  const handle = createHandler(runtimeDependencies(new S3Storage(client), createLogger({ level: 'ERROR' })));
+export function reportPipeline(endpoint: string): ViewPipeline {
+  const articleClient = createS3Client({ endpoint });
+  const compactorClient = createS3Client({ endpoint });
+  const articleTraffic = countS3Bytes(articleClient);
+  const compactorTraffic = countS3Bytes(compactorClient);
+  const logger = createLogger({ level: 'ERROR' });
+  const compactor = createCompactorHandler(
+    compactorDependencies(new S3Storage(compactorClient), logger, NO_METRICS),
+  );
+  const queue = new LocalFifoQueue({ consume: (event) => compactor(event), maxReceiveCount: 1 });
+  const handle = createHandler(runtimeDependencies(new S3Storage(articleClient), queue, logger));
   return {
-    name: 'bundled path (the handler rebuilds the timeline on every upload)',
+    name: 'article function → report → FIFO queue → compactor → view',
     applyUpload: async (uploaded) => {
       const summary = await handle(putNotification(uploaded));
+      await queue.idle();
+      if (queue.deadLetters.length > 0) throw new Error(`the compactor failed on ${uploaded.key}`);
       return { rejected: summary.rejected.length > 0 };
     },
-    traffic,
-    close: () => client.destroy(),
+    traffic: () => {
+      const a = articleTraffic();
+      const c = compactorTraffic();
+      return {
+        bytesRead: a.bytesRead + c.bytesRead,
+        bytesWritten: a.bytesWritten + c.bytesWritten,
+        requests: a.requests + c.requests,
+      };
+    },
+    close: () => {
+      articleClient.destroy();
+      compactorClient.destroy();
+    },
   };
 }
 
@@ -184,14 +214,31 @@ async function startEmbeddedS3(): Promise<{ endpoint: string; close(): Promise<v
 /** Fixed width: S3 compares sequencers of one key right-padded, so widths must not vary. */
 const sequencerOf = (index: number): string => (index + 1).toString(16).toUpperCase().padStart(16, '0');
 
-async function viewSizeOf(observer: S3Client, key: string): Promise<number> {
+async function indexSizeOf(observer: S3Client, key: string): Promise<number> {
   const head = await observer.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
   return head.ContentLength ?? 0;
 }
 
-async function readView(observer: S3Client, key: string): Promise<Timeline> {
-  const object = await observer.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return JSON.parse((await object.Body?.transformToString('utf-8')) ?? '') as Timeline;
+/** The view's documents now: total bytes, the largest one, and the index. */
+async function measureView(
+  observer: S3Client,
+  topic: string,
+): Promise<{ bytes: number; largestShardBytes: number; documents: number; index: ViewIndex }> {
+  let bytes = 0;
+  let largestShardBytes = 0;
+  let documents = 0;
+  for await (const page of paginateListObjectsV2(
+    { client: observer },
+    { Bucket: BUCKET, Prefix: `timelines/${topic}/` },
+  ))
+    for (const object of page.Contents ?? []) {
+      bytes += object.Size ?? 0;
+      documents += 1;
+      if (object.Key?.includes('/shards/')) largestShardBytes = Math.max(largestShardBytes, object.Size ?? 0);
+    }
+  const object = await observer.send(new GetObjectCommand({ Bucket: BUCKET, Key: indexKeyOf(topic) }));
+  const index = JSON.parse((await object.Body?.transformToString('utf-8')) ?? '') as ViewIndex;
+  return { bytes, largestShardBytes, documents, index };
 }
 
 /** What one article cost. */
@@ -200,7 +247,8 @@ interface ArticleCost {
   readonly bytesRead: number;
   readonly bytesWritten: number;
   readonly requests: number;
-  readonly viewBytes: number;
+  /** The view's index after the article. */
+  readonly indexBytes: number;
   readonly rssBytes: number;
 }
 
@@ -234,8 +282,13 @@ export interface GrowthReport {
       readonly p95MsPerArticle: number;
       readonly bytesPerArticle: number;
     };
-    /** The timeline object's size after the last article. */
+    /** All the view's documents after the last article (index, article pages, shards). */
     readonly viewBytes: number;
+    readonly viewDocuments: number;
+    /** The index, which a reader loads first. */
+    readonly indexBytes: number;
+    /** The largest shard, the most a reader loads for one partition. */
+    readonly largestShardBytes: number;
     readonly events: number;
     readonly viewArticles: number;
     /** The larger of the RSS sampled after each article and the OS's maxRSS. */
@@ -279,7 +332,7 @@ export interface GrowthOptions {
   readonly topic: string;
   readonly limit?: number;
   readonly maxSeconds: number;
-  /** Builds the design under test on the server's endpoint (default: {@link bundledPath}). */
+  /** Builds the design under test on the server's endpoint (default: {@link reportPipeline}). */
   readonly pipeline?: (endpoint: string) => ViewPipeline;
   readonly onProgress?: (line: string) => void;
 }
@@ -294,8 +347,8 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
 
   const server = await startEmbeddedS3();
   const uploader = createS3Client({ endpoint: server.endpoint });
-  const pipeline = (options.pipeline ?? bundledPath)(server.endpoint);
-  const viewKey = timelineKeyOf(options.topic);
+  const pipeline = (options.pipeline ?? reportPipeline)(server.endpoint);
+  const viewKey = indexKeyOf(options.topic);
   const costs: ArticleCost[] = [];
   let rejected = 0;
   let stoppedEarly = false;
@@ -338,7 +391,7 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
         bytesRead: after.bytesRead - before.bytesRead,
         bytesWritten: after.bytesWritten - before.bytesWritten,
         requests: after.requests - before.requests,
-        viewBytes: await viewSizeOf(uploader, viewKey),
+        indexBytes: await indexSizeOf(uploader, viewKey),
         rssBytes: process.memoryUsage().rss,
       });
       if (costs.length % PROGRESS_EVERY === 0) {
@@ -348,12 +401,12 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
           `growth: ${costs.length}/${selected.length} articles, ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
             `last ${PROGRESS_EVERY}: median ${recent.msPerArticle.toFixed(0)} ms, ` +
             `${(recent.bytesPerArticle / KB).toFixed(0)} KB/article; ` +
-            `view ${(last.viewBytes / KB).toFixed(0)} KB, RSS ${(last.rssBytes / MB).toFixed(0)} MB`,
+            `index ${(last.indexBytes / KB).toFixed(0)} KB, RSS ${(last.rssBytes / MB).toFixed(0)} MB`,
         );
       }
     }
     const wallSeconds = (performance.now() - started) / 1000;
-    const view = costs.length > 0 ? await readView(uploader, viewKey) : undefined;
+    const view = costs.length > 0 ? await measureView(uploader, options.topic) : undefined;
     const first100 = statsOf(costs.slice(0, WINDOW));
     const last100 = statsOf(costs.slice(-WINDOW));
     const sampledPeakRssBytes = Math.max(rssBeforeBytes, ...costs.map((cost) => cost.rssBytes));
@@ -375,9 +428,12 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
           p95MsPerArticle: last100.p95MsPerArticle / first100.p95MsPerArticle,
           bytesPerArticle: last100.bytesPerArticle / first100.bytesPerArticle,
         },
-        viewBytes: costs.at(-1)?.viewBytes ?? 0,
-        events: view?.events.length ?? 0,
-        viewArticles: view?.articles.length ?? 0,
+        viewBytes: view?.bytes ?? 0,
+        viewDocuments: view?.documents ?? 0,
+        indexBytes: costs.at(-1)?.indexBytes ?? 0,
+        largestShardBytes: view?.largestShardBytes ?? 0,
+        events: view?.index.partitions.reduce((sum, entry) => sum + entry.events, 0) ?? 0,
+        viewArticles: view?.index.articles.count ?? 0,
         peakRssBytes: Math.max(sampledPeakRssBytes, maxRssBytes),
         sampledPeakRssBytes,
         maxRssBytes,
@@ -429,9 +485,10 @@ export function formatGrowthReport(report: GrowthReport, limit: number | undefin
       ''.padStart(10),
       `${growth.ratio.bytesPerArticle.toFixed(2)}x`.padStart(10),
     ].join(' '),
-    "(KB per article: bytes the handler's S3 client read and wrote over HTTP, means; ms: handler wall time)",
+    "(KB per article: bytes both functions' S3 clients read and wrote over HTTP, means; ms: from the notification until the view has the article)",
     '',
-    `view: ${timelineKeyOf(report.topic)} ${kb(growth.viewBytes)}, ${growth.events} events, ${growth.viewArticles} articles` +
+    `view: timelines/${report.topic}/ ${kb(growth.viewBytes)} in ${growth.viewDocuments} documents; index ${kb(growth.indexBytes)}, ` +
+      `largest shard ${kb(growth.largestShardBytes)}; ${growth.events} events, ${growth.viewArticles} articles` +
       (growth.rejected > 0 ? ` (${growth.rejected} rejected)` : ''),
     `peak RSS: ${mb(growth.peakRssBytes)} (sampled after each article ${mb(growth.sampledPeakRssBytes)}, ` +
       `maxRSS ${mb(growth.maxRssBytes)}; ${mb(growth.rssBeforeBytes)} before the first article)`,

@@ -1,11 +1,11 @@
-import type { Timeline } from '../core/timeline.ts';
+import type { WholeTimeline } from '../core/view.ts';
 
 /**
  * A few readable lines about a timeline: one per event, date first.
  *
  * @example formatTimelineSummary(timeline).split('\n')[0] // 'north-korea: 10 events from 2 articles'
  */
-export function formatTimelineSummary(timeline: Timeline): string {
+export function formatTimelineSummary(timeline: WholeTimeline): string {
   const width = Math.max(
     10,
     ...timeline.events.map(

@@ -2,17 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { parseArticle } from '../core/article.ts';
 import { ArticleFormatError } from '../core/errors.ts';
-import { type DatedEvent, extractArticleEvents, MAX_EVENTS_PER_ARTICLE } from '../core/events.ts';
+import { extractArticleEvents, MAX_EVENTS_PER_ARTICLE } from '../core/events.ts';
+import { reportOf } from '../core/report.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import { isKnownTimezone } from '../core/temporal/reference.ts';
 import {
-  describeArticle,
+  type ArticleChange,
+  emptyTimeline,
   SUMMARY_DATES,
-  summarize,
-  type Timeline,
-  type TimelineArticle,
-  timelineOf,
-} from '../core/timeline.ts';
+  timelineOfWrites,
+  viewOfReports,
+} from '../core/view.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -77,7 +77,7 @@ async function extract(args: string[]): Promise<number> {
   const published = values.published === undefined ? undefined : parseIsoDate(values.published);
   if (values.published !== undefined && !published)
     throw new UsageError(`--published must be YYYY-MM-DD, got ${JSON.stringify(values.published)}`);
-  const entries: Array<{ article: TimelineArticle; events: readonly DatedEvent[] }> = [];
+  const changes: ArticleChange[] = [];
   const progress = progressLine(values.progress, positionals.length);
   let failed = 0;
   for (const [index, file] of positionals.entries()) {
@@ -96,7 +96,7 @@ async function extract(args: string[]): Promise<number> {
         process.stderr.write(
           `${file}: ${dropped} dated events past the limit of ${MAX_EVENTS_PER_ARTICLE} left out\n`,
         );
-      entries.push({ article: describeArticle(article, events.length), events });
+      changes.push({ key: file, report: reportOf(values.collection, article, events) });
     } catch (error) {
       failed += 1;
       const reason =
@@ -107,10 +107,12 @@ async function extract(args: string[]): Promise<number> {
     }
   }
   progress(positionals.length);
-  // One merge of every file's events at the end: merging file by file rebuilds the timeline
-  // each time, and the cost would grow with the square of the number of files.
-  let timeline: Timeline = timelineOf(values.collection, new Date().toISOString(), entries);
-  timeline = { ...timeline, summary: summarize(timeline.events, top) };
+  // One merge of every file's events at the end, as `rebuild` does.
+  const updatedAt = new Date().toISOString();
+  const view = viewOfReports(values.collection, updatedAt, changes, { summaryDates: top });
+  const timeline = view
+    ? timelineOfWrites(view.index, view.writes)
+    : emptyTimeline(values.collection, updatedAt);
   process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
   return failed > 0 ? 1 : 0;
 }

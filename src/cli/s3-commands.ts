@@ -1,13 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { LocalFifoQueue } from '../../infra/local-fifo-queue.ts';
 import { LOCAL_BUCKET, LOCAL_PORT, startLocalStack } from '../../infra/local-stack.ts';
 import { createS3Client, dialectNamed, S3Storage } from '../adapters/s3-storage.ts';
-import { MAX_EVENTS_PER_ARTICLE } from '../core/events.ts';
-import { timelineKeyOf } from '../core/route-key.ts';
+import { compactorDependencies, createCompactorHandler } from '../compactor-handler.ts';
+import { indexKeyOf } from '../core/view.ts';
 import { createHandler, type HandlerEvent, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
-import { rebuildTimeline } from '../rebuild-timeline.ts';
+import { NO_METRICS } from '../metrics.ts';
+import { readWholeTimeline } from '../read-view.ts';
+import { rebuildCollection } from '../rebuild-collection.ts';
 import { formatTimelineSummary } from './format-summary.ts';
 import { UsageError } from './usage-error.ts';
 
@@ -53,7 +56,7 @@ export async function serve(args: string[]): Promise<number> {
       if (error) process.stdout.write(`handler failed: ${(error as Error).message}\n`);
       for (const outcome of summary?.synced ?? []) {
         process.stdout.write(
-          `${outcome.action} ${outcome.key} → timeline ${outcome.collection} ${outcome.result} (${outcome.events} events)\n`,
+          `${outcome.action} ${outcome.key} → report ${outcome.result} (${outcome.events} events)\n`,
         );
       }
       for (const rejected of summary?.rejected ?? [])
@@ -78,13 +81,13 @@ export async function serve(args: string[]): Promise<number> {
       );
     }
     await stack.idle();
-    const stored = await new S3Storage(stack.client).loadTimeline(stack.bucket, manifest.collection);
-    if (stored) {
-      process.stdout.write(`\nTimeline: s3://${stack.bucket}/${timelineKeyOf(manifest.collection)}\n`);
-      process.stdout.write(
-        `          ${stack.endpoint}/${stack.bucket}/${encodeURI(timelineKeyOf(manifest.collection))}\n\n`,
-      );
-      process.stdout.write(`${formatTimelineSummary(stored.timeline)}\n`);
+    const timeline = await readWholeTimeline(new S3Storage(stack.client), stack.bucket, manifest.collection);
+    if (timeline) {
+      const index = indexKeyOf(manifest.collection);
+      process.stdout.write(`\nView index: s3://${stack.bucket}/${index}\n`);
+      process.stdout.write(`            ${stack.endpoint}/${stack.bucket}/${encodeURI(index)}\n`);
+      process.stdout.write(`Whole timeline: news-timeline get ${manifest.collection}\n\n`);
+      process.stdout.write(`${formatTimelineSummary(timeline)}\n`);
     }
   }
   process.stdout.write(
@@ -114,10 +117,22 @@ export async function invoke(args: string[]): Promise<number> {
   const { storage, destroy } = storageFor(values.endpoint);
   try {
     // Warnings and errors go to stderr; stdout is left to the summary (POWERTOOLS_LOG_LEVEL=INFO
-    // shows every step, on stdout).
-    const handler = createHandler(runtimeDependencies(storage, createLogger({ level: 'WARN' })));
-    process.stdout.write(`${JSON.stringify(await handler(event), null, 2)}\n`);
-    return 0;
+    // shows every step, on stdout). The compactor runs here too, from an in-process queue.
+    const logger = createLogger({ level: 'WARN' });
+    const compactor = createCompactorHandler(compactorDependencies(storage, logger, NO_METRICS));
+    const compactions: unknown[] = [];
+    const queue = new LocalFifoQueue({
+      consume: async (batch) => {
+        const response = await compactor(batch);
+        compactions.push(...response.outcomes);
+        return response;
+      },
+      maxReceiveCount: 1,
+    });
+    const summary = await createHandler(runtimeDependencies(storage, queue, logger))(event);
+    await queue.idle();
+    process.stdout.write(`${JSON.stringify({ ...summary, compactions }, null, 2)}\n`);
+    return queue.deadLetters.length > 0 ? 1 : 0;
   } finally {
     destroy();
   }
@@ -133,12 +148,12 @@ export async function get(args: string[]): Promise<number> {
   if (!collection) throw new UsageError('get needs a COLLECTION name');
   const { storage, destroy } = storageFor(values.endpoint);
   try {
-    const stored = await storage.loadTimeline(values.bucket, collection);
-    if (!stored) {
-      process.stderr.write(`no timeline s3://${values.bucket}/${timelineKeyOf(collection)}\n`);
+    const timeline = await readWholeTimeline(storage, values.bucket, collection);
+    if (!timeline) {
+      process.stderr.write(`no timeline: s3://${values.bucket}/${indexKeyOf(collection)} does not exist\n`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify(stored.timeline, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
     return 0;
   } finally {
     destroy();
@@ -154,10 +169,18 @@ export async function rebuild(args: string[]): Promise<number> {
   const [collection] = positionals;
   if (!collection) throw new UsageError('rebuild needs a COLLECTION name');
   const { storage, destroy } = storageFor(values.endpoint, values.dialect ?? process.env.S3_DIALECT);
-  const where = `s3://${values.bucket}/${timelineKeyOf(collection)}`;
+  const where = `s3://${values.bucket}/${indexKeyOf(collection)}`;
   try {
-    const summary = await rebuildTimeline(
-      runtimeDependencies(storage, createLogger({ level: 'WARN' })),
+    const summary = await rebuildCollection(
+      {
+        articles: storage,
+        documents: storage,
+        logger: createLogger({ level: 'WARN' }),
+        metrics: NO_METRICS,
+        now: () => new Date(),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        maxAttempts: 8,
+      },
       values.bucket,
       collection,
       ({ read, listed }) => {
@@ -165,19 +188,15 @@ export async function rebuild(args: string[]): Promise<number> {
       },
     );
     for (const { key, reason } of summary.rejected) process.stderr.write(`skipped ${key}: ${reason}\n`);
-    for (const { key, dropped } of summary.truncated)
-      process.stderr.write(
-        `${key}: ${dropped} dated events past the limit of ${MAX_EVENTS_PER_ARTICLE} left out\n`,
-      );
     const before = {
       missing: 'there was none',
       corrupt: `the stored one was unreadable (${summary.problem ?? ''})`,
       current: 'it replaces the stored one',
-      upgraded: 'the stored one was of an older format version',
+      legacy: "migrated from the earlier version's timeline",
     }[summary.previous];
     process.stdout.write(
       `rebuilt ${where}: ${summary.articles} articles, ${summary.events} events, ` +
-        `${summary.rejected.length} articles skipped; ${before}\n`,
+        `${summary.rejected.length} articles skipped, ${summary.swept} old documents deleted; ${before}\n`,
     );
     return summary.rejected.length > 0 ? 1 : 0;
   } finally {

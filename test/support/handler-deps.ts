@@ -1,9 +1,18 @@
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { S3Event } from 'aws-lambda';
+import { LocalFifoQueue } from '../../infra/local-fifo-queue.ts';
 import { type S3Dialect, S3Storage } from '../../src/adapters/s3-storage.ts';
-import { createHandler } from '../../src/handler.ts';
+import {
+  type CompactionOutcome,
+  type CompactorDependencies,
+  DocumentCache,
+} from '../../src/compact-collection.ts';
+import { createCompactorHandler } from '../../src/compactor-handler.ts';
+import { createHandler, type HandlerEvent, type HandlerSummary } from '../../src/handler.ts';
 import type { LogFields, Logger } from '../../src/logger.ts';
 import type { MetricName, MetricsRecorder } from '../../src/metrics.ts';
-import type { SyncDependencies } from '../../src/sync-article.ts';
+import type { ReportChanged } from '../../src/ports.ts';
+import type { ReportDependencies } from '../../src/write-report.ts';
 
 export interface CapturedLog {
   readonly level: string;
@@ -37,33 +46,77 @@ export function memoryMetrics(): MetricsRecorder & { readonly counted: CountedMe
   };
 }
 
-/** Handler dependencies on a real S3 client, with the log captured and no waiting between retries. */
-export function testDependencies(
-  client: S3Client,
-  overrides: Partial<SyncDependencies> & { dialect?: S3Dialect } = {},
-): SyncDependencies & { logs: CapturedLog[]; counted: CountedMetric[] } {
-  const { dialect, ...rest } = overrides;
+export interface TestOverrides {
+  readonly dialect?: S3Dialect;
+  /** Attempts of both functions (default 4). */
+  readonly maxAttempts?: number;
+  /** The compactor's client, when it is not the article function's. */
+  readonly compactorClient?: S3Client;
+  /** Deliveries of a message before it is dead-lettered (default 1: a failure shows at once). */
+  readonly maxReceiveCount?: number;
+}
+
+/**
+ * Both functions on real S3 clients, wired as deployed: the article function sends to a FIFO
+ * queue (in process) that feeds the compactor. The log is captured, retries do not wait, the
+ * clock is fixed for `updatedAt`.
+ */
+export function testPipeline(client: S3Client, overrides: TestOverrides = {}) {
   const logger = memoryLogger();
   const metrics = memoryMetrics();
-  const storage = new S3Storage(client, dialect ? { dialect } : {});
-  return {
-    articles: storage,
-    timelines: storage,
+  const dialect = overrides.dialect ? { dialect: overrides.dialect } : {};
+  const storage = new S3Storage(client, dialect);
+  const compactorStorage = overrides.compactorClient
+    ? new S3Storage(overrides.compactorClient, dialect)
+    : storage;
+  const compactorDeps: CompactorDependencies = {
+    documents: compactorStorage,
+    cache: new DocumentCache(),
     logger,
     metrics,
     now: () => new Date('2018-11-09T00:00:00.000Z'),
     sleep: async () => {},
-    maxAttempts: 4,
-    ...rest,
+    maxAttempts: overrides.maxAttempts ?? 4,
+  };
+  const compactions: CompactionOutcome[] = [];
+  const compactor = createCompactorHandler(compactorDeps);
+  const queue = new LocalFifoQueue({
+    consume: async (event) => {
+      const response = await compactor(event);
+      compactions.push(...response.outcomes);
+      return response;
+    },
+    maxReceiveCount: overrides.maxReceiveCount ?? 1,
+  });
+  const deps: ReportDependencies = {
+    articles: storage,
+    documents: storage,
+    queue,
+    logger,
+    metrics,
+    sleep: async () => {},
+    maxAttempts: overrides.maxAttempts ?? 4,
+  };
+  const article = createHandler(deps);
+  return {
+    deps,
+    compactorDeps,
+    queue,
+    compactor,
+    compactions,
+    deadLetters: queue.deadLetters as readonly ReportChanged[],
     logs: logger.logs,
     counted: metrics.counted,
+    /** The article function on the event, then the compactor until the queue is empty. */
+    handler: async (event: HandlerEvent | S3Event): Promise<HandlerSummary> => {
+      const summary = await article(event);
+      await queue.idle();
+      return summary;
+    },
   };
 }
 
-export function testHandler(
-  client: S3Client,
-  overrides: Partial<SyncDependencies> & { dialect?: S3Dialect } = {},
-) {
-  const deps = testDependencies(client, overrides);
-  return { handler: createHandler(deps), logs: deps.logs, counted: deps.counted };
+/** {@link testPipeline}, for tests that only need the handler and the log. */
+export function testHandler(client: S3Client, overrides: TestOverrides = {}) {
+  return testPipeline(client, overrides);
 }

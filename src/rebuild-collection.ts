@@ -1,0 +1,218 @@
+import { ArticleFormatError, ConflictError } from './core/errors.ts';
+import { readLegacyLedger } from './core/legacy-timeline.ts';
+import { REPORTS_PREFIX, readReport, reportKeyOf } from './core/report.ts';
+import {
+  ARTICLES_PREFIX,
+  collectionOfKey,
+  collectionProblem,
+  DEFAULT_COLLECTION,
+  TIMELINES_PREFIX,
+  timelineKeyOf,
+} from './core/route-key.ts';
+import { type ArticleChange, indexKeyOf, STATE_PREFIX, viewOfReports } from './core/view.ts';
+import type { Logger } from './logger.ts';
+import type { MetricsRecorder } from './metrics.ts';
+import type { ArticleSource, DocumentStore } from './ports.ts';
+import { readIndex } from './read-view.ts';
+import { backoffMs, type ReportDependencies, writeReport } from './write-report.ts';
+
+export interface RebuildDependencies {
+  readonly articles: ArticleSource;
+  readonly documents: DocumentStore;
+  readonly logger: Logger;
+  readonly metrics: MetricsRecorder;
+  readonly now: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly maxAttempts: number;
+}
+
+/** What was there before the rebuild. */
+export type PreviousView = 'missing' | 'current' | 'corrupt' | 'legacy';
+
+export interface RebuildSummary {
+  readonly collection: string;
+  readonly previous: PreviousView;
+  /** Why the stored index could not be read, when it could not. */
+  readonly problem?: string;
+  readonly articles: number;
+  readonly events: number;
+  readonly rejected: ReadonlyArray<{ readonly key: string; readonly code: string; readonly reason: string }>;
+  /** Documents of older views deleted (and the earlier version's timeline, when migrated). */
+  readonly swept: number;
+  readonly attempts: number;
+}
+
+export interface RebuildProgress {
+  readonly read: number;
+  readonly listed: number;
+  readonly key: string;
+}
+
+/** The article key a report key mirrors. */
+const articleKeyOfReport = (reportKey: string): string =>
+  `${ARTICLES_PREFIX}${reportKey.slice(REPORTS_PREFIX.length, -'.json'.length)}`;
+
+/**
+ * Rebuilds a collection from the articles in the bucket now: every article read again into its
+ * report (a key whose article is gone gets a tombstone), then the view built from all reports at
+ * once and committed with a compare-and-swap on the index, whatever was there (a corrupt index,
+ * an earlier version's `timelines/<collection>.json`, nothing). Then the documents of older views
+ * are deleted, and the earlier version's timeline: the migration. Its notification ledger is kept
+ * in the reports, so a late, older notification is still known stale. Unreadable articles are
+ * skipped and listed; a lost race with the compactor reads the reports again.
+ */
+export async function rebuildCollection(
+  deps: RebuildDependencies,
+  bucket: string,
+  collection: string,
+  onProgress: (progress: RebuildProgress) => void = () => {},
+): Promise<RebuildSummary> {
+  const problem = collectionProblem(collection);
+  if (problem) throw new ArticleFormatError(collection, 'bad-key', `collection name ${problem}`);
+  const started = deps.now();
+  const articlePrefix =
+    collection === DEFAULT_COLLECTION ? ARTICLES_PREFIX : `${ARTICLES_PREFIX}${collection}/`;
+  const reportPrefix = reportKeyOf(articlePrefix)?.slice(0, -'.json'.length) as string;
+
+  // The earlier version's ledger, when its timeline is there and readable.
+  const legacyKey = timelineKeyOf(collection);
+  const legacy = await deps.documents.read(bucket, legacyKey);
+  const sequencers = new Map<string, string>();
+  if (legacy !== undefined && legacy !== 'not-modified') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(legacy.body);
+    } catch {
+      parsed = undefined;
+    }
+    const ledger = readLegacyLedger(parsed);
+    if ('problem' in ledger)
+      deps.logger.warn("the earlier version's timeline is unreadable; its ledger is not kept", {
+        bucket,
+        key: legacyKey,
+        problem: ledger.problem,
+      });
+    else
+      for (const entry of [...ledger.articles, ...ledger.removed])
+        if (entry.sequencer) sequencers.set(entry.key, entry.sequencer);
+  }
+
+  // Every key the collection has an article or a report for (or an old ledger entry).
+  const keys = new Set<string>(sequencers.keys());
+  for await (const object of deps.articles.listArticles(bucket, articlePrefix))
+    if (collectionOfKey(object.key) === collection) keys.add(object.key);
+  for await (const object of deps.documents.list(bucket, reportPrefix)) {
+    const key = articleKeyOfReport(object.key);
+    if (collectionOfKey(key) === collection) keys.add(key);
+  }
+  const listed = [...keys].filter((key) => collectionOfKey(key) === collection).sort();
+
+  // Reports: rebuilt one by one, compacted once at the end (so no queue is told).
+  const reportDeps: ReportDependencies = {
+    articles: deps.articles,
+    documents: deps.documents,
+    queue: { send: async () => {} },
+    logger: deps.logger,
+    metrics: deps.metrics,
+    sleep: deps.sleep,
+    maxAttempts: deps.maxAttempts,
+  };
+  const rejected: Array<{ key: string; code: string; reason: string }> = [];
+  for (const [at, key] of listed.entries()) {
+    try {
+      const sequencer = sequencers.get(key);
+      await writeReport(reportDeps, bucket, key, sequencer ? { sequencer } : {});
+    } catch (error) {
+      if (!(error instanceof ArticleFormatError)) throw error;
+      rejected.push({ key, code: error.code, reason: error.reason });
+    }
+    onProgress({ read: at + 1, listed: listed.length, key });
+  }
+
+  for (let attempt = 1; ; attempt += 1) {
+    let previous: PreviousView = legacy ? 'legacy' : 'missing';
+    let corruption: string | undefined;
+    let etag: string | undefined;
+    try {
+      const stored = await readIndex(deps.documents, bucket, collection);
+      if (stored) {
+        previous = 'current';
+        etag = stored.etag;
+      }
+    } catch (error) {
+      previous = 'corrupt';
+      corruption = (error as Error).message;
+      etag = await deps.documents.etagOf(bucket, indexKeyOf(collection));
+    }
+    const changes: ArticleChange[] = [];
+    for (const key of listed) {
+      const stored = await deps.documents.read(bucket, reportKeyOf(key) as string);
+      if (stored === undefined || stored === 'not-modified') continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(stored.body);
+      } catch {
+        continue;
+      }
+      const report = readReport(parsed);
+      if (!('problem' in report)) changes.push({ key, report, reportEtag: stored.etag });
+    }
+    const view = viewOfReports(collection, deps.now().toISOString(), changes);
+    const articles = view?.index.articles.count ?? 0;
+    const events = view?.index.partitions.reduce((sum, entry) => sum + entry.events, 0) ?? 0;
+    if (view) {
+      for (const write of view.writes) await deps.documents.write(bucket, write.key, write.body);
+      try {
+        await deps.documents.write(
+          bucket,
+          indexKeyOf(collection),
+          JSON.stringify(view.index),
+          etag ? { ifMatch: etag } : { ifNoneMatch: '*' },
+        );
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= deps.maxAttempts) throw error;
+        deps.metrics.count('ConflictsRetried');
+        deps.logger.info('the view changed during the rebuild; reading the reports again', {
+          bucket,
+          collection,
+          attempt,
+        });
+        await deps.sleep(backoffMs(attempt));
+        continue;
+      }
+    } else if (etag) {
+      // No article left: the collection has no view.
+      await deps.documents.remove(bucket, indexKeyOf(collection));
+    }
+    // Documents of older views: not pointed at by this index, and older than this rebuild (a
+    // compaction that committed since wrote newer ones, which stay).
+    const live = new Set(view ? view.writes.map((write) => write.key) : []);
+    let swept = 0;
+    for (const prefix of [`${TIMELINES_PREFIX}${collection}/`, `${STATE_PREFIX}${collection}/`])
+      for await (const object of deps.documents.list(bucket, prefix)) {
+        if (object.key === indexKeyOf(collection) || live.has(object.key)) continue;
+        if (object.lastModified && object.lastModified >= started) continue;
+        await deps.documents.remove(bucket, object.key);
+        swept += 1;
+      }
+    if (legacy) {
+      await deps.documents.remove(bucket, legacyKey);
+      swept += 1;
+      deps.logger.info("migrated the earlier version's timeline into the view", {
+        bucket,
+        collection,
+        removed: legacyKey,
+      });
+    }
+    return {
+      collection,
+      previous,
+      ...(corruption ? { problem: corruption } : {}),
+      articles,
+      events,
+      rejected,
+      swept,
+      attempts: attempt,
+    };
+  }
+}
