@@ -4,11 +4,19 @@ import { timelineKeyOf } from './core/route-key.ts';
 import {
   type ArticleChange,
   type ArticlePage,
+  articlePageKeyOf,
   compact,
   indexKeyOf,
-  type PartitionState,
+  type MonthTable,
+  monthOf,
+  monthsToLoad,
+  monthTableKeyOf,
+  type PartitionContent,
   pagesToLoad,
+  partitionFromChunks,
   partitionsToLoad,
+  type StateChunk,
+  stateKeysOf,
   type ViewIndex,
 } from './core/view.ts';
 import type { Logger } from './logger.ts';
@@ -197,7 +205,9 @@ export async function compactCollection(
       const stored = await loadIndex(deps, bucket, collection);
       if (!stored) await reportLegacyTimeline(deps, bucket, collection);
       const index = stored?.index;
-      const pageKeys = new Map(index?.articles.pages.map((page) => [page.page, page.key]));
+      const pageKeys = new Map(
+        index?.articles.pages.map((page) => [page.page, articlePageKeyOf(collection, page.page, page.hash)]),
+      );
       const pages = new Map<string, ArticlePage>();
       for (const page of pagesToLoad(keys)) {
         const key = pageKeys.get(page);
@@ -205,26 +215,44 @@ export async function compactCollection(
       }
       const changes = await Promise.all(keys.map((key) => loadChange(deps, bucket, key)));
       const updatedAt = deps.now().toISOString();
-      const base = { collection, updatedAt, ...(index ? { index } : {}), pages, changes };
-      const stateKeys = new Map(index?.partitions.map((entry) => [entry.partition, entry.state]));
-      const states = new Map<string, PartitionState>();
-      const loadStates = async (partitions: readonly string[]) => {
-        for (const partition of partitions)
-          states.set(
-            partition,
-            await loadImmutable<PartitionState>(
-              deps,
-              bucket,
-              stateKeys.get(partition) as string,
-              'partition-state',
-            ),
+      const tableKeys = new Map(
+        index?.months.map((entry) => [entry.month, monthTableKeyOf(collection, entry.month, entry.hash)]),
+      );
+      const months = new Map<string, MonthTable>();
+      const states = new Map<string, PartitionContent>();
+      const base = { collection, updatedAt, ...(index ? { index } : {}), pages, months, states, changes };
+      const loadMonths = async (wanted: readonly string[]) => {
+        for (const month of wanted)
+          months.set(
+            month,
+            await loadImmutable<MonthTable>(deps, bucket, tableKeys.get(month) as string, 'month'),
           );
       };
+      const loadStates = async (partitions: readonly string[]) => {
+        await loadMonths([...new Set(partitions.map(monthOf))].filter((month) => !months.has(month)));
+        for (const partition of partitions) {
+          const entry = months
+            .get(monthOf(partition))
+            ?.partitions.find((listed) => listed.partition === partition);
+          if (!entry)
+            throw new Error(
+              `partition ${partition} is not in the month table of s3://${bucket}/${indexKeyOf(collection)}`,
+            );
+          const chunks = await Promise.all(
+            stateKeysOf(collection, entry).map((key) =>
+              loadImmutable<StateChunk>(deps, bucket, key, 'partition-state'),
+            ),
+          );
+          states.set(partition, partitionFromChunks(chunks));
+        }
+      };
+      await loadMonths(monthsToLoad(base));
       await loadStates(partitionsToLoad(base));
-      let result = compact({ ...base, states });
+      let result = compact(base);
       while (result.kind === 'needs') {
+        await loadMonths(result.months);
         await loadStates(result.partitions);
-        result = compact({ ...base, states });
+        result = compact(base);
       }
       if (result.kind === 'unchanged')
         return { collection, result: 'unchanged', merged: 0, written: 0, attempts: attempt, conflicts };

@@ -1,9 +1,13 @@
 import { ConflictError, TimelineCorruptError } from './core/errors.ts';
 import {
   type ArticlePage,
+  articlePageKeyOf,
   assembleTimeline,
   indexKeyOf,
+  type MonthTable,
+  monthTableKeyOf,
   type Shard,
+  shardKeysOf,
   VIEW_VERSION,
   type ViewIndex,
   type WholeTimeline,
@@ -57,7 +61,7 @@ async function readListed<T>(
 }
 
 /**
- * A collection's whole view in one document (index, every article page and every shard), or
+ * A collection's whole view in one document (index, every article page, month table and shard), or
  * undefined when it has none. The documents an index points at are replaced, not rewritten, by
  * an update; one gone while it is read means the view moved on, and it is read again.
  */
@@ -73,16 +77,34 @@ export async function readWholeTimeline(
     const { index } = stored;
     try {
       const pages = await Promise.all(
-        index.articles.pages.map((page) => readListed<ArticlePage>(documents, bucket, page.key, 'articles')),
+        index.articles.pages.map((page) =>
+          readListed<ArticlePage>(
+            documents,
+            bucket,
+            articlePageKeyOf(collection, page.page, page.hash),
+            'articles',
+          ),
+        ),
+      );
+      const tables = await Promise.all(
+        index.months.map((month) =>
+          readListed<MonthTable>(
+            documents,
+            bucket,
+            monthTableKeyOf(collection, month.month, month.hash),
+            'month',
+          ),
+        ),
+      );
+      const keys = tables.flatMap((table) =>
+        table.partitions.flatMap((entry) => shardKeysOf(collection, entry)),
       );
       const shards: Shard[] = [];
-      // A few at a time: a large collection has hundreds of shards.
-      for (let at = 0; at < index.partitions.length; at += 16)
+      // A few at a time: a large collection has thousands of chunks.
+      for (let at = 0; at < keys.length; at += 16)
         shards.push(
           ...(await Promise.all(
-            index.partitions
-              .slice(at, at + 16)
-              .map((entry) => readListed<Shard>(documents, bucket, entry.shard, 'shard')),
+            keys.slice(at, at + 16).map((key) => readListed<Shard>(documents, bucket, key, 'shard')),
           )),
         );
       return assembleTimeline(index, pages, shards);

@@ -159,7 +159,7 @@ export async function rebuildCollection(
     }
     const view = viewOfReports(collection, deps.now().toISOString(), changes);
     const articles = view?.index.articles.count ?? 0;
-    const events = view?.index.partitions.reduce((sum, entry) => sum + entry.events, 0) ?? 0;
+    const events = view?.index.months.reduce((sum, entry) => sum + entry.events, 0) ?? 0;
     if (view) {
       for (const write of view.writes) await deps.documents.write(bucket, write.key, write.body);
       try {

@@ -276,7 +276,7 @@ function runChild(mode: 'staged' | 'lambda', name: string, bytes: number): void 
       viewOfReports('adversarial', '2018-11-08T15:00:00.000Z', [
         { key: article.key, report: reportOf('adversarial', article, events) },
       ]),
-    (value) => value?.index.partitions.reduce((sum, entry) => sum + entry.events, 0) ?? 0,
+    (value) => value?.index.months.reduce((sum, entry) => sum + entry.events, 0) ?? 0,
   );
   report({ rssMb: process.resourceUsage().maxRSS / 1024 });
 }

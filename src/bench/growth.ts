@@ -11,13 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  paginateListObjectsV2,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import S3rver from 's3rver';
 import { LocalFifoQueue } from '../../infra/local-fifo-queue.ts';
@@ -26,7 +20,14 @@ import { createS3Client, S3Storage } from '../adapters/s3-storage.ts';
 import { runMain } from '../cli/run-main.ts';
 import { UsageError } from '../cli/usage-error.ts';
 import { compactorDependencies, createCompactorHandler } from '../compactor-handler.ts';
-import { indexKeyOf, type ViewIndex } from '../core/view.ts';
+import {
+  articlePageKeyOf,
+  indexKeyOf,
+  type MonthTable,
+  monthTableKeyOf,
+  shardKeysOf,
+  type ViewIndex,
+} from '../core/view.ts';
 import { readTimeline17 } from '../eval/timeline17.ts';
 import { createHandler, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
@@ -214,30 +215,45 @@ async function startEmbeddedS3(): Promise<{ endpoint: string; close(): Promise<v
 /** Fixed width: S3 compares sequencers of one key right-padded, so widths must not vary. */
 const sequencerOf = (index: number): string => (index + 1).toString(16).toUpperCase().padStart(16, '0');
 
-async function indexSizeOf(observer: S3Client, key: string): Promise<number> {
+async function sizeOf(observer: S3Client, key: string): Promise<number> {
   const head = await observer.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
   return head.ContentLength ?? 0;
 }
 
-/** The view's documents now: total bytes, the largest one, and the index. */
+/**
+ * The view's documents now: total bytes, the largest chunk, and the index. Walked from the index
+ * (HEAD of each document) rather than listed: s3rver 3.7 cannot list past 1,000 keys on Node 17+
+ * (its continuation token uses DES, which OpenSSL 3 no longer provides).
+ */
 async function measureView(
   observer: S3Client,
   topic: string,
 ): Promise<{ bytes: number; largestShardBytes: number; documents: number; index: ViewIndex }> {
-  let bytes = 0;
+  const read = async (key: string): Promise<string> => {
+    const object = await observer.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+    return (await object.Body?.transformToString('utf-8')) ?? '';
+  };
+  const indexBody = await read(indexKeyOf(topic));
+  const index = JSON.parse(indexBody) as ViewIndex;
+  let bytes = Buffer.byteLength(indexBody);
   let largestShardBytes = 0;
-  let documents = 0;
-  for await (const page of paginateListObjectsV2(
-    { client: observer },
-    { Bucket: BUCKET, Prefix: `timelines/${topic}/` },
-  ))
-    for (const object of page.Contents ?? []) {
-      bytes += object.Size ?? 0;
-      documents += 1;
-      if (object.Key?.includes('/shards/')) largestShardBytes = Math.max(largestShardBytes, object.Size ?? 0);
-    }
-  const object = await observer.send(new GetObjectCommand({ Bucket: BUCKET, Key: indexKeyOf(topic) }));
-  const index = JSON.parse((await object.Body?.transformToString('utf-8')) ?? '') as ViewIndex;
+  let documents = 1;
+  for (const page of index.articles.pages) {
+    bytes += await sizeOf(observer, articlePageKeyOf(topic, page.page, page.hash));
+    documents += 1;
+  }
+  for (const month of index.months) {
+    const tableBody = await read(monthTableKeyOf(topic, month.month, month.hash));
+    bytes += Buffer.byteLength(tableBody);
+    documents += 1;
+    for (const entry of (JSON.parse(tableBody) as MonthTable).partitions)
+      for (const key of shardKeysOf(topic, entry)) {
+        const size = await sizeOf(observer, key);
+        bytes += size;
+        documents += 1;
+        largestShardBytes = Math.max(largestShardBytes, size);
+      }
+  }
   return { bytes, largestShardBytes, documents, index };
 }
 
@@ -391,7 +407,7 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
         bytesRead: after.bytesRead - before.bytesRead,
         bytesWritten: after.bytesWritten - before.bytesWritten,
         requests: after.requests - before.requests,
-        indexBytes: await indexSizeOf(uploader, viewKey),
+        indexBytes: await sizeOf(uploader, viewKey),
         rssBytes: process.memoryUsage().rss,
       });
       if (costs.length % PROGRESS_EVERY === 0) {
@@ -432,7 +448,7 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
         viewDocuments: view?.documents ?? 0,
         indexBytes: costs.at(-1)?.indexBytes ?? 0,
         largestShardBytes: view?.largestShardBytes ?? 0,
-        events: view?.index.partitions.reduce((sum, entry) => sum + entry.events, 0) ?? 0,
+        events: view?.index.months.reduce((sum, entry) => sum + entry.events, 0) ?? 0,
         viewArticles: view?.index.articles.count ?? 0,
         peakRssBytes: Math.max(sampledPeakRssBytes, maxRssBytes),
         sampledPeakRssBytes,

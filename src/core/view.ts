@@ -23,6 +23,11 @@ export const VIEW_VERSION = 4;
 export const ARTICLE_PAGES = 64;
 /** How many days the summary lists. */
 export const SUMMARY_DATES = 10;
+/**
+ * How many events the summary names per day: the index is read by every reader and written by
+ * every update, and a day of a big story has hundreds (bpoil: 518 on 2010-04-20).
+ */
+export const SUMMARY_EVENTS_PER_DATE = 10;
 /** The merge's own state (the readings of every source) lives here, outside the public view. */
 export const STATE_PREFIX = 'state/';
 
@@ -74,18 +79,29 @@ export interface ArticlePage {
   readonly articles: readonly ViewArticle[];
 }
 
-/** The events of one partition with every reading the merge needs (private: under `state/`). */
-export interface PartitionState {
+/**
+ * The events of one partition are kept in chunks: an event in chunk `hash(id) mod chunks`, the
+ * number of chunks a power of two chosen so that a chunk stays near this size. An update rewrites
+ * the chunks of the events it changed, not the partition: a day reported by every article of a
+ * big story (Timeline17's bpoil has 518 events on 2010-04-20) costs no more to update than a quiet
+ * one. The largest single event of that topic is 17 KB.
+ */
+export const CHUNK_TARGET_BYTES = 16 * 1024;
+
+/** One chunk of a partition's events with every reading the merge needs (private: under `state/`). */
+export interface StateChunk {
   readonly version: typeof VIEW_VERSION;
   readonly kind: 'partition-state';
   readonly collection: string;
   readonly partition: string;
-  /** Title and url of each article with a source here. */
+  readonly chunk: number;
+  readonly chunks: number;
+  /** Title and url of each article with a source in this chunk. */
   readonly articles: Readonly<Record<string, { readonly title?: string; readonly url?: string }>>;
   readonly events: readonly MergedEvent[];
 }
 
-/** The public events of one partition. */
+/** One chunk of a partition's public events. */
 export interface Shard {
   readonly version: typeof VIEW_VERSION;
   readonly kind: 'shard';
@@ -93,11 +109,13 @@ export interface Shard {
   readonly partition: string;
   readonly start: string;
   readonly end: string;
+  readonly chunk: number;
+  readonly chunks: number;
   /** In date order. */
   readonly events: readonly ViewEvent[];
 }
 
-/** A partition as the index lists it. */
+/** A partition as its month's table lists it. */
 export interface IndexedPartition {
   readonly partition: string;
   readonly start: string;
@@ -106,26 +124,39 @@ export interface IndexedPartition {
   readonly sources: number;
   /** For a day: how much it was reported (each article counted once, its lead weighted). */
   readonly salience?: number;
-  /** Key of its public shard. */
-  readonly shard: string;
-  /** Key of its merge state. */
-  readonly state: string;
+  /** The content hash of each public chunk, in chunk order ({@link shardKeyOf}). */
+  readonly shards: readonly string[];
+  /** The content hash of each state chunk ({@link stateKeyOf}). */
+  readonly states: readonly string[];
+}
+
+/** The partitions whose dates start in one month. */
+export interface MonthTable {
+  readonly version: typeof VIEW_VERSION;
+  readonly kind: 'month';
+  readonly collection: string;
+  /** `YYYY-MM`. */
+  readonly month: string;
+  /** Sorted by partition name. */
+  readonly partitions: readonly IndexedPartition[];
 }
 
 export interface TimelineSummary {
   readonly dates: ReadonlyArray<{
     readonly date: string;
     readonly salience: number;
-    /** Ids of the events of that day, the most salient first. */
+    /** Ids of the day's most salient events (at most {@link SUMMARY_EVENTS_PER_DATE}), the most salient first. */
     readonly events: readonly string[];
+    /** How many events the day has. */
+    readonly eventCount: number;
   }>;
 }
 
 /**
  * The root of a collection's view, `timelines/<collection>/index.json`: the one object every
- * update replaces (compare-and-swap), pointing at the shards, pages and states it is made of.
- * Those are named by their content and never rewritten, so a reader that has read the index
- * reads one consistent view.
+ * update replaces (compare-and-swap), pointing at the month tables and article pages, which point
+ * at the chunks. Everything it points at is named by its content and never rewritten, so a reader
+ * that has read the index reads one consistent view.
  */
 export interface ViewIndex {
   readonly version: typeof VIEW_VERSION;
@@ -134,12 +165,20 @@ export interface ViewIndex {
   readonly updatedAt: string;
   readonly articles: {
     readonly count: number;
-    readonly pages: ReadonlyArray<{ readonly page: string; readonly key: string; readonly articles: number }>;
+    /** Each page with its content hash ({@link articlePageKeyOf}) and its number of articles. */
+    readonly pages: ReadonlyArray<{
+      readonly page: string;
+      readonly hash: string;
+      readonly articles: number;
+    }>;
   };
-  /** Events by the month their date starts in. */
-  readonly months: ReadonlyArray<{ readonly month: string; readonly events: number }>;
-  /** Sorted by partition name. */
-  readonly partitions: readonly IndexedPartition[];
+  /** Each month with events (by the month their date starts in) and its table's content hash ({@link monthTableKeyOf}); sorted. */
+  readonly months: ReadonlyArray<{
+    readonly month: string;
+    readonly events: number;
+    readonly sources: number;
+    readonly hash: string;
+  }>;
   readonly summary: TimelineSummary;
 }
 
@@ -162,14 +201,62 @@ export function articlePageOf(key: string): string {
   return (byte % ARTICLE_PAGES).toString(16).padStart(2, '0');
 }
 
-/** The key of an immutable document: its folder, its name, and a hash of its bytes. */
-function contentKey(folder: string, name: string, body: string): string {
-  return `${folder}${name}.${createHash('sha256').update(body).digest('hex').slice(0, 16)}.json`;
+/** The name an immutable document gets from its bytes: 48 bits of SHA-256, in hex. */
+const hashOf = (body: string): string => createHash('sha256').update(body).digest('hex').slice(0, 12);
+
+/** The key of a month's table, from its content hash. */
+export const monthTableKeyOf = (collection: string, month: string, hash: string): string =>
+  `${TIMELINES_PREFIX}${collection}/months/${month}.${hash}.json`;
+
+/** The key of an article page, from its content hash. */
+export const articlePageKeyOf = (collection: string, page: string, hash: string): string =>
+  `${TIMELINES_PREFIX}${collection}/articles/${page}.${hash}.json`;
+
+/** The key of a public chunk, from its partition, its place and its content hash. */
+export const shardKeyOf = (collection: string, partition: string, chunk: number, hash: string): string =>
+  `${TIMELINES_PREFIX}${collection}/shards/${partition}.${chunk}.${hash}.json`;
+
+/** The key of a state chunk. */
+export const stateKeyOf = (collection: string, partition: string, chunk: number, hash: string): string =>
+  `${STATE_PREFIX}${collection}/partitions/${partition}.${chunk}.${hash}.json`;
+
+/** The month a partition is listed under: the month its first day is in. */
+export const monthOf = (partition: string): string => partitionRange(partition).start.slice(0, 7);
+
+/** The chunk of an event, from its id: stable while the number of chunks stays. */
+function chunkOf(id: string, chunks: number): number {
+  return createHash('sha256').update(id).digest().readUInt32BE(0) % chunks;
+}
+
+/**
+ * How many chunks a partition of `bytes` gets: the power of two that keeps chunks under the
+ * target, kept as it was while chunks stay between a quarter of the target and the target (a
+ * partition near a boundary does not flip between two layouts, rewriting every chunk each time).
+ */
+function chunkCount(bytes: number, previous: number): number {
+  let chunks = Math.max(1, previous);
+  while (bytes > chunks * CHUNK_TARGET_BYTES) chunks *= 2;
+  while (chunks > 1 && bytes < (chunks * CHUNK_TARGET_BYTES) / 4) chunks /= 2;
+  return chunks;
 }
 
 const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
-function viewEventOf(event: MergedEvent, articles: PartitionState['articles']): ViewEvent {
+/** A partition's events and its articles' titles, as the merge reads it (all its chunks). */
+export interface PartitionContent {
+  readonly articles: Readonly<Record<string, { readonly title?: string; readonly url?: string }>>;
+  readonly events: readonly MergedEvent[];
+}
+
+/** A partition's content from its state chunks. */
+export function partitionFromChunks(chunks: readonly StateChunk[]): PartitionContent {
+  return {
+    articles: Object.assign({}, ...chunks.map((chunk) => chunk.articles)),
+    events: chunks.flatMap((chunk) => chunk.events).sort(byDate),
+  };
+}
+
+function viewEventOf(event: MergedEvent, articles: PartitionContent['articles']): ViewEvent {
   return {
     id: event.id,
     date: event.date,
@@ -200,9 +287,14 @@ function salienceOfDay(partition: string, events: readonly MergedEvent[]): numbe
   return round3(daySalience(mentions).get(partition) ?? 0);
 }
 
-/** A day partition's event ids, the most salient first. */
-const rankedIds = (events: readonly MergedEvent[]): string[] =>
-  [...events].sort((a, b) => b.salience - a.salience || compareText(a.id, b.id)).map((event) => event.id);
+/** A day's most salient event ids, the most salient first, and how many events it has. */
+const rankedIds = (events: readonly MergedEvent[]): { ids: string[]; count: number } => ({
+  ids: [...events]
+    .sort((a, b) => b.salience - a.salience || compareText(a.id, b.id))
+    .slice(0, SUMMARY_EVENTS_PER_DATE)
+    .map((event) => event.id),
+  count: events.length,
+});
 
 /** One article's change, as the compactor found it: its report now (undefined when there is none). */
 export interface ArticleChange {
@@ -212,15 +304,19 @@ export interface ArticleChange {
   readonly reportEtag?: string;
 }
 
-/** What a compaction reads, loaded by the caller (see {@link partitionsToLoad}). */
+/**
+ * What a compaction reads, loaded by the caller in three rounds: the pages of the changed keys
+ * ({@link pagesToLoad}), the tables of the months they touch ({@link monthsToLoad}), the state of
+ * the partitions they touch ({@link partitionsToLoad}); and what a `needs` result asks for.
+ */
 export interface CompactionInput {
   readonly collection: string;
   readonly updatedAt: string;
   readonly index?: ViewIndex;
   /** The current pages of the changed keys (a page not yet written is absent). */
   readonly pages: ReadonlyMap<string, ArticlePage>;
-  /** The current states of the partitions to load, and of any the summary asks for. */
-  readonly states: ReadonlyMap<string, PartitionState>;
+  readonly months: ReadonlyMap<string, MonthTable>;
+  readonly states: ReadonlyMap<string, PartitionContent>;
   readonly changes: readonly ArticleChange[];
   /** How many days the summary lists (default {@link SUMMARY_DATES}). */
   readonly summaryDates?: number;
@@ -234,12 +330,12 @@ export interface ViewWrite {
 
 export type CompactionResult =
   | { readonly kind: 'unchanged' }
-  /** The summary needs the events of these partitions, untouched and not in the old summary. */
-  | { readonly kind: 'needs'; readonly partitions: readonly string[] }
+  /** The summary needs these month tables, or the events of these partitions. */
+  | { readonly kind: 'needs'; readonly months: readonly string[]; readonly partitions: readonly string[] }
   | {
       readonly kind: 'changed';
       readonly index: ViewIndex;
-      /** Documents to write before the index. */
+      /** Documents to write before the index: only new ones (an unchanged chunk keeps its key). */
       readonly writes: readonly ViewWrite[];
       /** Documents the new index no longer points at: deleted after it is written. */
       readonly replaced: readonly string[];
@@ -272,14 +368,15 @@ function entryOf(
   };
 }
 
+const listedEntry = (pages: CompactionInput['pages'], key: string): ViewArticle | undefined =>
+  pages.get(articlePageOf(key))?.articles.find((entry) => entry.key === key);
+
 /** The changes that change something: a report not merged yet, or an article gone from the view. */
-function effectiveChanges(input: CompactionInput): ArticleChange[] {
+function effectiveChanges(input: Pick<CompactionInput, 'pages' | 'changes'>): ArticleChange[] {
   const latest = new Map<string, ArticleChange>();
   for (const change of input.changes) latest.set(change.key, change);
   return [...latest.values()].filter((change) => {
-    const listed = input.pages
-      .get(articlePageOf(change.key))
-      ?.articles.find((entry) => entry.key === change.key);
+    const listed = listedEntry(input.pages, change.key);
     if (!change.report?.article) return listed !== undefined;
     return !(listed && change.reportEtag !== undefined && listed.report === change.reportEtag);
   });
@@ -289,33 +386,113 @@ function effectiveChanges(input: CompactionInput): ArticleChange[] {
 export const pagesToLoad = (keys: readonly string[]): string[] =>
   [...new Set(keys.map(articlePageOf))].sort();
 
-/**
- * The partitions whose state a compaction reads: where the changed articles' events were, and
- * where their reports put them now (those the index lists).
- */
-export function partitionsToLoad(input: Omit<CompactionInput, 'states'>): string[] {
-  const listed = new Set(input.index?.partitions.map((entry) => entry.partition));
-  const wanted = new Set<string>();
-  for (const change of effectiveChanges({ ...input, states: new Map() })) {
-    const old = input.pages
-      .get(articlePageOf(change.key))
-      ?.articles.find((entry) => entry.key === change.key);
-    for (const partition of old?.partitions ?? []) wanted.add(partition);
-    for (const partition of entryOf(change)?.entry.partitions ?? []) wanted.add(partition);
+/** Where the changed articles' events were, and where their reports put them now. */
+function touchedPartitions(input: Pick<CompactionInput, 'pages' | 'changes'>): string[] {
+  const touched = new Set<string>();
+  for (const change of effectiveChanges(input)) {
+    for (const partition of listedEntry(input.pages, change.key)?.partitions ?? []) touched.add(partition);
+    for (const partition of entryOf(change)?.entry.partitions ?? []) touched.add(partition);
   }
-  return [...wanted].filter((partition) => listed.has(partition)).sort(compareText);
+  return [...touched].sort(compareText);
+}
+
+/** The month tables a compaction reads: of the partitions it touches, those the index lists. */
+export function monthsToLoad(input: Pick<CompactionInput, 'index' | 'pages' | 'changes'>): string[] {
+  const listed = new Set(input.index?.months.map((entry) => entry.month));
+  return [...new Set(touchedPartitions(input).map(monthOf))].filter((month) => listed.has(month)).sort();
+}
+
+/** The partitions whose state a compaction reads: those it touches that the month tables list. */
+export function partitionsToLoad(input: Pick<CompactionInput, 'months' | 'pages' | 'changes'>): string[] {
+  return touchedPartitions(input).filter((partition) =>
+    input.months.get(monthOf(partition))?.partitions.some((entry) => entry.partition === partition),
+  );
+}
+
+/** The state chunk keys of a listed partition, in chunk order. */
+export const stateKeysOf = (collection: string, entry: IndexedPartition): string[] =>
+  entry.states.map((hash, chunk) => stateKeyOf(collection, entry.partition, chunk, hash));
+
+/** The public chunk keys of a listed partition, in chunk order. */
+export const shardKeysOf = (collection: string, entry: IndexedPartition): string[] =>
+  entry.shards.map((hash, chunk) => shardKeyOf(collection, entry.partition, chunk, hash));
+
+/** A partition's new chunks, writing only those whose content changed. */
+function writeChunks(
+  collection: string,
+  partition: string,
+  content: PartitionContent,
+  listed: IndexedPartition | undefined,
+  writes: ViewWrite[],
+  replaced: string[],
+): { shards: string[]; states: string[] } {
+  const { start, end } = partitionRange(partition);
+  const bytes = content.events.reduce((sum, event) => sum + JSON.stringify(event).length, 0);
+  const chunks = chunkCount(bytes, listed?.states.length ?? 0);
+  const byChunk = Array.from({ length: chunks }, (): MergedEvent[] => []);
+  for (const event of content.events) byChunk[chunkOf(event.id, chunks)]?.push(event);
+  const shards: string[] = [];
+  const states: string[] = [];
+  byChunk.forEach((events, chunk) => {
+    const articles: Record<string, { title?: string; url?: string }> = {};
+    for (const key of [
+      ...new Set(events.flatMap((event) => event.sources.map((source) => source.article))),
+    ].sort(compareText))
+      articles[key] = content.articles[key] ?? {};
+    const state: StateChunk = {
+      version: 4,
+      kind: 'partition-state',
+      collection,
+      partition,
+      chunk,
+      chunks,
+      articles,
+      events,
+    };
+    const shard: Shard = {
+      version: 4,
+      kind: 'shard',
+      collection,
+      partition,
+      start,
+      end,
+      chunk,
+      chunks,
+      events: events.map((event) => viewEventOf(event, articles)),
+    };
+    for (const [document, hashes, keyOf, old] of [
+      [state, states, stateKeyOf, listed?.states],
+      [shard, shards, shardKeyOf, listed?.shards],
+    ] as const) {
+      const body = JSON.stringify(document);
+      const hash = hashOf(body);
+      hashes.push(hash);
+      if (old?.length === chunks && old[chunk] === hash) continue;
+      writes.push({ key: keyOf(collection, partition, chunk, hash), body });
+    }
+  });
+  if (listed) {
+    const kept = new Set([
+      ...stateKeysOf(collection, { ...listed, states }),
+      ...shardKeysOf(collection, { ...listed, shards }),
+    ]);
+    for (const key of [...stateKeysOf(collection, listed), ...shardKeysOf(collection, listed)])
+      if (!kept.has(key)) replaced.push(key);
+  }
+  return { shards, states };
 }
 
 /**
- * Applies changed reports to a collection's view: only the partitions and pages they touch are
- * merged again and rewritten, whatever the size of the collection. Pure: the caller loads what
- * {@link pagesToLoad} and {@link partitionsToLoad} name, writes `writes`, then the index
- * (compare-and-swap), then deletes `replaced`.
+ * Applies changed reports to a collection's view: only the partitions they touch are merged
+ * again, only the chunks, month tables and pages that changed are rewritten, whatever the size of
+ * the collection. Pure: the caller loads what the `…ToLoad` functions name, writes `writes`, then
+ * the index (compare-and-swap), then deletes `replaced`.
  */
 export function compact(input: CompactionInput): CompactionResult {
   const changes = effectiveChanges(input);
   if (changes.length === 0) return { kind: 'unchanged' };
   const { collection } = input;
+  const summaryDates = input.summaryDates ?? SUMMARY_DATES;
   const writes: ViewWrite[] = [];
   const replaced: string[] = [];
 
@@ -325,7 +502,7 @@ export function compact(input: CompactionInput): CompactionResult {
     string,
     { changed: Set<string>; added: MergeSource[]; articles: Map<string, { title?: string; url?: string }> }
   >();
-  const partitionOfWork = (partition: string) => {
+  const workOf = (partition: string) => {
     let work = perPartition.get(partition);
     if (!work) {
       work = { changed: new Set(), added: [], articles: new Map() };
@@ -341,12 +518,12 @@ export function compact(input: CompactionInput): CompactionResult {
       pageEntries.set(page, entries);
     }
     for (const partition of entries.get(change.key)?.partitions ?? [])
-      partitionOfWork(partition).changed.add(change.key);
+      workOf(partition).changed.add(change.key);
     const made = entryOf(change);
     if (made) {
       entries.set(change.key, made.entry);
       for (const [partition, sources] of made.sources) {
-        const work = partitionOfWork(partition);
+        const work = workOf(partition);
         work.changed.add(change.key);
         work.added.push(...sources);
         work.articles.set(change.key, {
@@ -357,11 +534,130 @@ export function compact(input: CompactionInput): CompactionResult {
     } else entries.delete(change.key);
   }
 
+  // Partitions: each touched one merged again from its kept and its new sources.
+  const tables = new Map<string, Map<string, IndexedPartition>>();
+  const tableOf = (month: string) => {
+    let table = tables.get(month);
+    if (!table) {
+      table = new Map((input.months.get(month)?.partitions ?? []).map((entry) => [entry.partition, entry]));
+      tables.set(month, table);
+    }
+    return table;
+  };
+  const rankedOf = new Map<string, { ids: string[]; count: number }>();
+  const decreased = new Set<string>();
+  for (const [partition, work] of perPartition) {
+    const table = tableOf(monthOf(partition));
+    const listed = table.get(partition);
+    const previous = listed ? input.states.get(partition) : undefined;
+    if (listed && !previous) throw new Error(`the state of partition ${partition} was not loaded`);
+    const events = mergePartition(previous?.events ?? [], work.changed, work.added);
+    if (events.length === 0) {
+      if (listed) {
+        replaced.push(...stateKeysOf(collection, listed), ...shardKeysOf(collection, listed));
+        table.delete(partition);
+        if (listed.salience !== undefined) decreased.add(partition);
+      }
+      continue;
+    }
+    const articles: Record<string, { title?: string; url?: string }> = {};
+    for (const event of events)
+      for (const source of event.sources)
+        articles[source.article] ??=
+          work.articles.get(source.article) ?? previous?.articles[source.article] ?? {};
+    const { shards, states } = writeChunks(
+      collection,
+      partition,
+      { articles, events },
+      listed,
+      writes,
+      replaced,
+    );
+    const { start, end } = partitionRange(partition);
+    const isDay = start === end;
+    const salience = isDay ? salienceOfDay(partition, events) : undefined;
+    if (listed?.salience !== undefined && salience !== undefined && salience < listed.salience)
+      decreased.add(partition);
+    table.set(partition, {
+      partition,
+      start,
+      end,
+      events: events.length,
+      sources: events.reduce((sum, event) => sum + event.sources.length, 0),
+      ...(salience !== undefined ? { salience } : {}),
+      shards,
+      states,
+    });
+    if (isDay) rankedOf.set(partition, rankedIds(events));
+  }
+
+  // The summary: the most salient days, each with its events. The days of the old summary and
+  // the days touched now hold the new top days, unless a top day lost salience (an article
+  // replaced or removed): then every month's table is read for the day that moves up.
+  const previousSummary = new Map(input.index?.summary.dates.map((date) => [date.date, date]));
+  const needsEveryMonth = [...decreased].some((partition) => previousSummary.has(partition));
+  const days = new Map<string, number>();
+  if (needsEveryMonth) {
+    const missing = (input.index?.months ?? [])
+      .map((entry) => entry.month)
+      .filter((month) => !input.months.has(month));
+    if (missing.length > 0) return { kind: 'needs', months: missing, partitions: [] };
+    for (const month of input.index?.months ?? [])
+      for (const entry of tableOf(month.month).values())
+        if (entry.salience !== undefined) days.set(entry.partition, entry.salience);
+  } else {
+    for (const [date, entry] of previousSummary) days.set(date, entry.salience);
+  }
+  for (const partition of perPartition.keys()) {
+    const salience = tableOf(monthOf(partition)).get(partition)?.salience;
+    if (salience !== undefined) days.set(partition, salience);
+    else days.delete(partition);
+  }
+  const top = [...days].sort((a, b) => b[1] - a[1] || compareText(a[0], b[0])).slice(0, summaryDates);
+  const needs: string[] = [];
+  const dates = top.map(([date, salience]) => {
+    const old = previousSummary.get(date);
+    const ranked =
+      rankedOf.get(date) ??
+      (input.states.has(date)
+        ? rankedIds((input.states.get(date) as PartitionContent).events)
+        : old && { ids: old.events, count: old.eventCount });
+    if (!ranked) needs.push(date);
+    return { date, salience, events: ranked?.ids ?? [], eventCount: ranked?.count ?? 0 };
+  });
+  if (needs.length > 0) return { kind: 'needs', months: [], partitions: needs };
+
+  // Month tables, pages, and the index that points at them.
+  const months = new Map((input.index?.months ?? []).map((entry) => [entry.month, entry]));
+  const touchedMonths = new Set([...perPartition.keys()].map(monthOf));
+  for (const [month, table] of tables) {
+    if (!touchedMonths.has(month)) continue;
+    const old = months.get(month);
+    if (table.size === 0) {
+      if (old) replaced.push(monthTableKeyOf(collection, month, old.hash));
+      months.delete(month);
+      continue;
+    }
+    const partitions = [...table.values()].sort((a, b) => compareText(a.partition, b.partition));
+    const document: MonthTable = { version: 4, kind: 'month', collection, month, partitions };
+    const body = JSON.stringify(document);
+    const hash = hashOf(body);
+    if (hash === old?.hash) continue;
+    if (old) replaced.push(monthTableKeyOf(collection, month, old.hash));
+    const key = monthTableKeyOf(collection, month, hash);
+    writes.push({ key, body });
+    months.set(month, {
+      month,
+      events: partitions.reduce((sum, entry) => sum + entry.events, 0),
+      sources: partitions.reduce((sum, entry) => sum + entry.sources, 0),
+      hash,
+    });
+  }
   const pages = new Map((input.index?.articles.pages ?? []).map((entry) => [entry.page, entry]));
   for (const [page, entries] of pageEntries) {
     const old = pages.get(page);
-    if (old) replaced.push(old.key);
     if (entries.size === 0) {
+      if (old) replaced.push(articlePageKeyOf(collection, page, old.hash));
       pages.delete(page);
       continue;
     }
@@ -373,87 +669,13 @@ export function compact(input: CompactionInput): CompactionResult {
       articles: [...entries.values()].sort((a, b) => compareText(a.key, b.key)),
     };
     const body = JSON.stringify(document);
-    const key = contentKey(`${TIMELINES_PREFIX}${collection}/articles/`, page, body);
+    const hash = hashOf(body);
+    const key = articlePageKeyOf(collection, page, hash);
+    if (hash === old?.hash) continue;
+    if (old) replaced.push(articlePageKeyOf(collection, page, old.hash));
     writes.push({ key, body });
-    pages.set(page, { page, key, articles: entries.size });
+    pages.set(page, { page, hash, articles: entries.size });
   }
-
-  // Partitions: each touched one merged again from its kept and its new sources.
-  const partitions = new Map((input.index?.partitions ?? []).map((entry) => [entry.partition, entry]));
-  const rankedOf = new Map<string, string[]>();
-  for (const [partition, work] of perPartition) {
-    const listed = partitions.get(partition);
-    const previous = listed ? input.states.get(partition) : undefined;
-    if (listed && !previous) throw new Error(`the state of partition ${partition} was not loaded`);
-    const events = mergePartition(previous?.events ?? [], work.changed, work.added);
-    if (listed) replaced.push(listed.shard, listed.state);
-    if (events.length === 0) {
-      partitions.delete(partition);
-      continue;
-    }
-    const articles: Record<string, { title?: string; url?: string }> = {};
-    const present = new Set(events.flatMap((event) => event.sources.map((source) => source.article)));
-    for (const key of [...present].sort(compareText))
-      articles[key] = work.articles.get(key) ?? previous?.articles[key] ?? {};
-    const { start, end } = partitionRange(partition);
-    const state: PartitionState = {
-      version: 4,
-      kind: 'partition-state',
-      collection,
-      partition,
-      articles,
-      events,
-    };
-    const shard: Shard = {
-      version: 4,
-      kind: 'shard',
-      collection,
-      partition,
-      start,
-      end,
-      events: events.map((event) => viewEventOf(event, articles)),
-    };
-    const stateBody = JSON.stringify(state);
-    const shardBody = JSON.stringify(shard);
-    const stateKey = contentKey(`${STATE_PREFIX}${collection}/partitions/`, partition, stateBody);
-    const shardKey = contentKey(`${TIMELINES_PREFIX}${collection}/shards/`, partition, shardBody);
-    writes.push({ key: stateKey, body: stateBody }, { key: shardKey, body: shardBody });
-    const isDay = start === end;
-    partitions.set(partition, {
-      partition,
-      start,
-      end,
-      events: events.length,
-      sources: events.reduce((sum, event) => sum + event.sources.length, 0),
-      ...(isDay ? { salience: salienceOfDay(partition, events) } : {}),
-      shard: shardKey,
-      state: stateKey,
-    });
-    if (isDay) rankedOf.set(partition, rankedIds(events));
-  }
-
-  // The summary: the most salient days, each with its events.
-  const table = [...partitions.values()].sort((a, b) => compareText(a.partition, b.partition));
-  const top = table
-    .filter((entry) => entry.salience !== undefined)
-    .sort((a, b) => (b.salience as number) - (a.salience as number) || compareText(a.partition, b.partition))
-    .slice(0, input.summaryDates ?? SUMMARY_DATES);
-  const previousSummary = new Map(input.index?.summary.dates.map((date) => [date.date, date.events]));
-  const needs: string[] = [];
-  const dates = top.map((entry) => {
-    const events =
-      rankedOf.get(entry.partition) ??
-      (input.states.has(entry.partition)
-        ? rankedIds((input.states.get(entry.partition) as PartitionState).events)
-        : previousSummary.get(entry.partition));
-    if (!events) needs.push(entry.partition);
-    return { date: entry.partition, salience: entry.salience as number, events: events ?? [] };
-  });
-  if (needs.length > 0) return { kind: 'needs', partitions: needs };
-
-  const months = new Map<string, number>();
-  for (const entry of table)
-    months.set(entry.start.slice(0, 7), (months.get(entry.start.slice(0, 7)) ?? 0) + entry.events);
   const pageList = [...pages.values()].sort((a, b) => compareText(a.page, b.page));
   const index: ViewIndex = {
     version: 4,
@@ -461,8 +683,7 @@ export function compact(input: CompactionInput): CompactionResult {
     collection,
     updatedAt: input.updatedAt,
     articles: { count: pageList.reduce((sum, page) => sum + page.articles, 0), pages: pageList },
-    months: [...months].sort((a, b) => compareText(a[0], b[0])).map(([month, events]) => ({ month, events })),
-    partitions: table,
+    months: [...months.values()].sort((a, b) => compareText(a.month, b.month)),
     summary: { dates },
   };
   const written = new Set(writes.map((write) => write.key));
@@ -470,7 +691,7 @@ export function compact(input: CompactionInput): CompactionResult {
     kind: 'changed',
     index,
     writes,
-    // A document rewritten with the same content keeps its key: it is not deleted.
+    // A document written again with the same content keeps its key: it is not deleted.
     replaced: [...new Set(replaced)].filter((key) => !written.has(key)),
     merged: changes.map((change) => change.key),
   };
@@ -483,8 +704,16 @@ export function viewOfReports(
   changes: readonly ArticleChange[],
   options: { readonly summaryDates?: number } = {},
 ): Extract<CompactionResult, { kind: 'changed' }> | undefined {
-  const result = compact({ collection, updatedAt, pages: new Map(), states: new Map(), changes, ...options });
-  if (result.kind === 'needs') throw new Error('a view built from nothing needs no stored partition');
+  const result = compact({
+    collection,
+    updatedAt,
+    pages: new Map(),
+    months: new Map(),
+    states: new Map(),
+    changes,
+    ...options,
+  });
+  if (result.kind === 'needs') throw new Error('a view built from nothing needs no stored document');
   return result.kind === 'changed' ? result : undefined;
 }
 
@@ -509,13 +738,32 @@ export function assembleTimeline(
   };
 }
 
-/** The whole timeline of a compaction's own writes (the view built in memory, e.g. by `extract`). */
+/**
+ * The whole timeline from the documents of a view, read with `read` (undefined for a missing
+ * one): the index's pages, its month tables, their shards.
+ */
+export function timelineOfDocuments(
+  index: ViewIndex,
+  read: (key: string) => string | undefined,
+): WholeTimeline {
+  const parse = <T>(key: string): T => {
+    const body = read(key);
+    if (body === undefined) throw new Error(`the view's document ${key} is missing`);
+    return JSON.parse(body) as T;
+  };
+  const pages = index.articles.pages.map((page) =>
+    parse<ArticlePage>(articlePageKeyOf(index.collection, page.page, page.hash)),
+  );
+  const shards = index.months.flatMap((month) =>
+    parse<MonthTable>(monthTableKeyOf(index.collection, month.month, month.hash)).partitions.flatMap(
+      (entry) => shardKeysOf(index.collection, entry).map((key) => parse<Shard>(key)),
+    ),
+  );
+  return assembleTimeline(index, pages, shards);
+}
+
+/** The whole timeline of a view built in memory (by `extract`): the index and its writes. */
 export function timelineOfWrites(index: ViewIndex, writes: readonly ViewWrite[]): WholeTimeline {
   const documents = new Map(writes.map((write) => [write.key, write.body]));
-  const read = <T>(key: string): T => JSON.parse(documents.get(key) as string) as T;
-  return assembleTimeline(
-    index,
-    index.articles.pages.map((page) => read<ArticlePage>(page.key)),
-    index.partitions.map((entry) => read<Shard>(entry.shard)),
-  );
+  return timelineOfDocuments(index, (key) => documents.get(key));
 }

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Timeline } from '../../src/core/timeline.ts';
+import type { WholeTimeline } from '../../src/core/view.ts';
 import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
 import { REPO_ROOT, runCli } from '../support/run-cli.ts';
 import { SAMPLE_ARTICLES } from '../support/s3-events.ts';
-import { assertValidTimeline } from '../support/validate-timeline.ts';
+import { assertValidView } from '../support/validate-timeline.ts';
 
 const CLI = fileURLToPath(new URL('../../bin/news-timeline.js', import.meta.url));
 
@@ -38,8 +38,8 @@ describe('news-timeline extract', () => {
     const result = runCli(['extract', binary, good, '--published', '2018-11-08']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`article ${JSON.stringify(binary)} cannot be read: binary data`);
-    const timeline = JSON.parse(result.stdout) as Timeline;
-    assertValidTimeline(timeline);
+    const timeline = JSON.parse(result.stdout) as WholeTimeline;
+    assertValidView(timeline);
     expect(timeline.events.map((event) => event.date.value)).toEqual(['2018-11-05']);
   });
 
@@ -52,7 +52,7 @@ describe('news-timeline extract', () => {
     expect(told.status).toBe(0);
     expect(told.stderr).toContain('read 2 of 2 files');
     // The same timeline either way, but for the moment it was made.
-    const without = (stdout: string) => ({ ...(JSON.parse(stdout) as Timeline), updatedAt: '' });
+    const without = (stdout: string) => ({ ...(JSON.parse(stdout) as WholeTimeline), updatedAt: '' });
     expect(without(told.stdout)).toEqual(without(quiet.stdout));
   });
 
@@ -61,8 +61,8 @@ describe('news-timeline extract', () => {
     const options = ['--published', '2018-11-08', '--timezone', 'America/New_York'];
     const result = runCli(['extract', ...files, ...options, '--top', '2']);
     expect(result.status).toBe(0);
-    const timeline = JSON.parse(result.stdout) as Timeline;
-    assertValidTimeline(timeline);
+    const timeline = JSON.parse(result.stdout) as WholeTimeline;
+    assertValidView(timeline);
     const days = timeline.summary.dates;
     expect(days).toHaveLength(2);
     // 2018-11-02 is reported by both articles; 2018-11-07 by the full one, three times.
@@ -143,7 +143,9 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
     const serve = await startServe(['--port', '0', '--data', data], /Ctrl-C stops/);
     const endpoint = /S3-compatible server: (http:\/\/127\.0\.0\.1:\d+)/.exec(serve.output())?.[1] ?? '';
     expect(endpoint).not.toBe('');
-    expect(serve.output()).toMatch(/Timeline: s3:\/\/news-timeline-local\/timelines\/north-korea\.json/);
+    expect(serve.output()).toMatch(
+      /View index: s3:\/\/news-timeline-local\/timelines\/north-korea\/index\.json/,
+    );
     expect(serve.output()).toMatch(/north-korea: \d+ events from 2 articles/);
     expect(serve.output()).toMatch(/2018-11-02 +North Korea's state media outlet KCNA said +\[2 sources\]/);
 
@@ -152,7 +154,7 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
       expect(invoked.status, invoked.stderr).toBe(0);
       const summary = JSON.parse(invoked.stdout) as { synced: Array<{ result: string }> };
       // The samples are in the bucket already, uploaded after the sample events were recorded:
-      // the timeline holds later sequencers for their keys, so every sample event is stale.
+      // their reports hold later sequencers, so every sample event is stale.
       expect(
         summary.synced.map((outcome) => outcome.result),
         event,
@@ -161,8 +163,8 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
 
     const got = runCli(['get', 'north-korea', '--endpoint', endpoint]);
     expect(got.status, got.stderr).toBe(0);
-    const timeline = JSON.parse(got.stdout) as Timeline;
-    assertValidTimeline(timeline);
+    const timeline = JSON.parse(got.stdout) as WholeTimeline;
+    assertValidView(timeline);
     const [full, short] = SAMPLE_ARTICLES.articles;
     expectNkTalksGolden(timeline, { full: full?.key ?? '', short: short?.key ?? '' });
 
@@ -174,11 +176,11 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
     const endpointAgain = /S3-compatible server: (http:\/\/127\.0\.0\.1:\d+)/.exec(again.output())?.[1] ?? '';
     const kept = runCli(['get', 'north-korea', '--endpoint', endpointAgain]);
     expect(kept.status, kept.stderr).toBe(0);
-    expect((JSON.parse(kept.stdout) as Timeline).events).toEqual(timeline.events);
+    expect((JSON.parse(kept.stdout) as WholeTimeline).events).toEqual(timeline.events);
     const missing = runCli(['get', 'no-such-collection', '--endpoint', endpointAgain]);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain(
-      'no timeline s3://news-timeline-local/timelines/no-such-collection.json',
+      'no timeline: s3://news-timeline-local/timelines/no-such-collection/index.json does not exist',
     );
     expect(await stop(again.child)).toBe(0);
   }, 60_000);

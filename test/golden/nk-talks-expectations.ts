@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { Timeline, TimelineEvent } from '../../src/core/timeline.ts';
+import type { ViewEvent, WholeTimeline } from '../../src/core/view.ts';
 
 /** The dated events the issue names for the two sample articles (published 2018-11-08, New York). */
 export const NK_TALKS_EXPECTED = [
@@ -17,13 +17,13 @@ export const NK_TALKS_EXPECTED = [
 const fold = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
 /** The events with a source whose sentence holds `phrase` and whose date reads `dateText`. */
-export function eventsReporting(timeline: Timeline, phrase: string, dateText: string): TimelineEvent[] {
+export function eventsReporting(timeline: WholeTimeline, phrase: string, dateText: string): ViewEvent[] {
   return timeline.events.filter((event) =>
     event.sources.some((source) => fold(source.text).includes(phrase) && source.date.text === dateText),
   );
 }
 
-const overlaps = (event: TimelineEvent, first: string, last: string) =>
+const overlaps = (event: ViewEvent, first: string, last: string) =>
   event.date.start <= last && event.date.end >= first;
 
 /**
@@ -31,7 +31,10 @@ const overlaps = (event: TimelineEvent, first: string, last: string) =>
  * nothing outside 2018–2019, nothing on the coming weekend or in April 2019 (chrono's forward
  * readings), and the summit and KCNA events reported once with both articles as sources.
  */
-export function expectNkTalksGolden(timeline: Timeline, articleKeys: { full: string; short: string }): void {
+export function expectNkTalksGolden(
+  timeline: WholeTimeline,
+  articleKeys: { full: string; short: string },
+): void {
   for (const expected of NK_TALKS_EXPECTED) {
     const events = eventsReporting(timeline, expected.phrase, expected.dateText);
     expect(

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { Timeline } from '../../src/core/timeline.ts';
+import type { WholeTimeline } from '../../src/core/view.ts';
 import { runCli } from '../support/run-cli.ts';
-import { assertValidTimeline } from '../support/validate-timeline.ts';
+import { assertValidView } from '../support/validate-timeline.ts';
 import { expectNkTalksGolden } from './nk-talks-expectations.ts';
 
 const FULL = 'events/articles/nk-talks-full.txt';
 const SHORT = 'events/articles/nk-talks-short.txt';
 const ARGS = ['extract', FULL, SHORT, '--published', '2018-11-08', '--timezone', 'America/New_York'];
 
-function extract(env: NodeJS.ProcessEnv = {}): Timeline {
+function extract(env: NodeJS.ProcessEnv = {}): WholeTimeline {
   const result = runCli(ARGS, env);
   expect(result.status, result.stderr).toBe(0);
-  const timeline = JSON.parse(result.stdout) as Timeline;
-  assertValidTimeline(timeline);
+  const timeline = JSON.parse(result.stdout) as WholeTimeline;
+  assertValidView(timeline);
   return timeline;
 }
 
@@ -28,7 +28,7 @@ describe('news-timeline extract on the sample articles', () => {
   });
 
   it('gives the same timeline whatever the host timezone', () => {
-    const strip = (timeline: Timeline) => ({ ...timeline, updatedAt: '' });
+    const strip = (timeline: WholeTimeline) => ({ ...timeline, updatedAt: '' });
     const utc = strip(extract({ TZ: 'UTC' }));
     expect(strip(extract({ TZ: 'Pacific/Kiritimati' }))).toEqual(utc);
     expect(strip(extract({ TZ: 'America/Los_Angeles' }))).toEqual(utc);

@@ -1,13 +1,14 @@
 import { DeleteObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TimelineError } from '../../src/core/errors.ts';
-import type { Timeline } from '../../src/core/timeline.ts';
+import type { ArticleReport } from '../../src/core/report.ts';
+import type { WholeTimeline } from '../../src/core/view.ts';
 import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
 import { testHandler } from '../support/handler-deps.ts';
-import { refuseTimelineWrites } from '../support/refuse-timeline-writes.ts';
+import { refuseWrites } from '../support/refuse-writes.ts';
 import { notificationFor, SAMPLE_ARTICLES, sampleArticleBytes, sampleEvent } from '../support/s3-events.ts';
 import { startS3Server, type TestS3Server } from '../support/s3-server.ts';
-import { assertValidTimeline } from '../support/validate-timeline.ts';
+import { storedView } from '../support/stored-view.ts';
 
 const [FULL, SHORT] = SAMPLE_ARTICLES.articles as [
   (typeof SAMPLE_ARTICLES.articles)[0],
@@ -32,15 +33,13 @@ beforeEach(() => {
   collection = `c${bucketCounter}`;
 });
 
-async function storedTimeline(
-  name = collection,
-): Promise<{ timeline: Timeline; etag: string; body: string } | undefined> {
-  const stored = await s3.read(`timelines/${name}.json`);
-  if (!stored) return undefined;
-  const timeline = JSON.parse(stored.body) as Timeline;
-  // Every timeline the handler writes must honour the published schema.
-  if (stored.body !== '{"not": "a timeline"}') assertValidTimeline(timeline);
-  return { timeline, etag: stored.etag, body: stored.body };
+/** The collection's view as a reader gets it, with its index's body and ETag (the commit point). */
+const storedTimeline = (name = collection) => storedView(s3.client, s3.bucket, name);
+
+/** The stored report of an article key. */
+async function storedReport(key: string): Promise<ArticleReport | undefined> {
+  const stored = await s3.read(`reports/${key.slice('articles/'.length)}.json`);
+  return stored ? (JSON.parse(stored.body) as ArticleReport) : undefined;
 }
 
 async function uploadSamples(): Promise<void> {
@@ -63,7 +62,7 @@ describe('handler on the sample events of events/', () => {
     await handler(sampleEvent('s3-put-short.json', s3.bucket));
     const both = await storedTimeline(SAMPLE_ARTICLES.collection);
     expect(both).toBeDefined();
-    expectNkTalksGolden(both?.timeline as Timeline, { full: FULL.key, short: SHORT.key });
+    expectNkTalksGolden(both?.timeline as WholeTimeline, { full: FULL.key, short: SHORT.key });
     expect(both?.timeline.articles.map((article) => article.reference.source)).toEqual([
       'object-metadata',
       'object-metadata',
@@ -74,7 +73,7 @@ describe('handler on the sample events of events/', () => {
     expect(removed.synced.map((outcome) => [outcome.key, outcome.action, outcome.result])).toEqual([
       [SHORT.key, 'remove', 'updated'],
     ]);
-    const after = (await storedTimeline(SAMPLE_ARTICLES.collection))?.timeline as Timeline;
+    const after = (await storedTimeline(SAMPLE_ARTICLES.collection))?.timeline as WholeTimeline;
     expect(after.articles.map((article) => article.key)).toEqual([FULL.key]);
     const sourceArticles = new Set(
       after.events.flatMap((event) => event.sources.map((source) => source.article)),
@@ -121,7 +120,7 @@ describe('handler', () => {
     await handler(notificationFor(key, s3.bucket));
     await s3.put(key, 'The ministers met on Tuesday in Seoul, not Monday as first reported.', NEW_YORK);
     await handler(notificationFor(key, s3.bucket));
-    const stored = (await storedTimeline())?.timeline as Timeline;
+    const stored = (await storedTimeline())?.timeline as WholeTimeline;
     expect(stored.articles).toHaveLength(1);
     expect(stored.events.map((event) => event.date.value)).toEqual(['2018-11-05', '2018-11-06']);
     expect(
@@ -139,14 +138,14 @@ describe('handler', () => {
     await s3.put(gone, 'KCNA said November 2 that talks had stalled. The envoy left on Monday.', NEW_YORK);
     await handler(notificationFor(keep, s3.bucket));
     await handler(notificationFor(gone, s3.bucket));
-    const before = (await storedTimeline())?.timeline as Timeline;
+    const before = (await storedTimeline())?.timeline as WholeTimeline;
     expect(before.events.map((event) => [event.date.value, event.sources.length])).toEqual([
       ['2018-11-02', 2],
       ['2018-11-05', 1],
     ]);
     await s3.client.send(new DeleteObjectCommand({ Bucket: s3.bucket, Key: gone }));
     await handler(notificationFor(gone, s3.bucket, 'delete'));
-    const after = (await storedTimeline())?.timeline as Timeline;
+    const after = (await storedTimeline())?.timeline as WholeTimeline;
     expect(after.events.map((event) => [event.date.value, event.sources.length])).toEqual([
       ['2018-11-02', 1],
     ]);
@@ -177,8 +176,7 @@ describe('handler', () => {
     expect(late.synced[0]).toMatchObject({ action: 'upsert', result: 'updated' });
     const after = await storedTimeline();
     expect(after?.timeline.events).toEqual(before?.timeline.events);
-    expect(after?.timeline.articles.map((article) => article.sequencer)).toEqual(['00A2']);
-    expect(after?.timeline.removed).toEqual([]);
+    expect(await storedReport(key)).toMatchObject({ sequencer: '00A2', article: { format: 'text' } });
   });
 
   it('changes nothing for a notification older than the one applied (a late delete of an old version)', async () => {
@@ -203,7 +201,10 @@ describe('handler', () => {
     await handler(notificationFor(other, s3.bucket, 'put', '0010'));
     await s3.delete(key);
     await handler(notificationFor(key, s3.bucket, 'delete', '0020'));
-    expect((await storedTimeline())?.timeline.removed).toEqual([{ key, sequencer: '0020' }]);
+    // The tombstone: no article, the delete's sequencer.
+    const tombstone = await storedReport(key);
+    expect(tombstone).toMatchObject({ key, sequencer: '0020', events: [] });
+    expect(tombstone?.article).toBeUndefined();
     // Uploaded again, but the redelivered notification of the first upload is older than the delete.
     await s3.put(key, 'Dunford hinted Monday that troops could move.', NEW_YORK);
     const late = await handler(notificationFor(key, s3.bucket, 'put', '0010'));
@@ -213,47 +214,100 @@ describe('handler', () => {
     await handler(notificationFor(key, s3.bucket, 'put', '0030'));
     const back = (await storedTimeline())?.timeline;
     expect(back?.articles.map((article) => article.key)).toEqual([key, other]);
-    expect(back?.removed).toEqual([]);
+    expect((await storedReport(key))?.sequencer).toBe('0030');
   });
 
-  it('re-reads and re-merges when it loses a conditional write (412), keeping the other writer’s events', async () => {
+  it('re-reads and writes its report again when it loses the report’s conditional write (412), keeping the other writer’s version', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(key, 'The envoy arrived in Pyongyang on Monday.', NEW_YORK);
+    await testHandler(s3.client).handler(notificationFor(key, s3.bucket, 'put', '0001'));
+    // A second "container": its first report write is preceded by a real concurrent one, for a
+    // newer version of the article, and then refused with 412, as S3 would refuse it.
+    const client = s3.newClient();
+    const refusal = refuseWrites(client, {
+      which: (written) => written.startsWith('reports/'),
+      status: 412,
+      times: 1,
+      before: async () => {
+        await s3.put(key, 'The envoy arrived in Pyongyang on Wednesday.', NEW_YORK);
+        await testHandler(s3.newClient()).handler(notificationFor(key, s3.bucket, 'put', '0003'));
+      },
+    });
+    await s3.put(key, 'The envoy arrived in Pyongyang on Tuesday.', NEW_YORK);
+    const { handler, logs } = testHandler(client);
+    const summary = await handler(notificationFor(key, s3.bucket, 'put', '0002'));
+    expect(refusal.refused).toBe(1);
+    // Read again, its notification is older than the report's: the newer version stays.
+    expect(summary.synced[0]).toMatchObject({ result: 'stale', attempts: 2, conflicts: 1 });
+    expect(logs.some((log) => log.message.includes('lost a concurrent report write'))).toBe(true);
+    expect((await storedReport(key))?.sequencer).toBe('0003');
+    expect((await storedTimeline())?.timeline.events.map((event) => event.date.value)).toEqual([
+      '2018-11-07',
+    ]);
+  });
+
+  it('compacts again from the new index when it loses the index’s compare-and-swap, keeping the other compaction’s articles', async () => {
     const ours = `articles/${collection}/ours.txt`;
     const theirs = `articles/${collection}/theirs.txt`;
     await s3.put(ours, 'The envoy arrived in Pyongyang on Monday.', NEW_YORK);
     await s3.put(theirs, 'KCNA said November 2 that the talks had stalled.', NEW_YORK);
     await testHandler(s3.client).handler(notificationFor(ours, s3.bucket));
-
-    // A second "container" with its own client; its first timeline write is preceded by a real
-    // concurrent write of the other article and then refused with 412, as S3 would refuse it.
-    const client = s3.newClient();
-    const concurrent = testHandler(s3.newClient()).handler;
-    const refusal = refuseTimelineWrites(client, {
+    const compactorClient = s3.newClient();
+    const refusal = refuseWrites(compactorClient, {
+      which: (written) => written.endsWith('/index.json'),
       status: 412,
       times: 1,
       before: async () => {
-        await concurrent(notificationFor(theirs, s3.bucket));
+        await testHandler(s3.newClient()).handler(notificationFor(theirs, s3.bucket));
       },
     });
     await s3.put(ours, 'The envoy arrived in Pyongyang on Tuesday.', NEW_YORK);
-    const { handler, logs } = testHandler(client);
-    const summary = await handler(notificationFor(ours, s3.bucket));
+    const { handler, logs, compactions } = testHandler(s3.client, { compactorClient });
+    await handler(notificationFor(ours, s3.bucket));
     expect(refusal.refused).toBe(1);
-    expect(summary.synced[0]).toMatchObject({ result: 'updated', attempts: 2 });
-    expect(logs.some((log) => log.message.includes('lost a concurrent timeline write'))).toBe(true);
-    const stored = (await storedTimeline())?.timeline as Timeline;
+    expect(compactions[0]).toMatchObject({ result: 'updated', attempts: 2, conflicts: 1 });
+    expect(logs.some((log) => log.message.includes('the view changed while it was compacted'))).toBe(true);
+    const stored = (await storedTimeline())?.timeline as WholeTimeline;
     expect(stored.articles.map((article) => article.key).sort()).toEqual([ours, theirs].sort());
     expect(stored.events.map((event) => event.date.value)).toEqual(['2018-11-02', '2018-11-06']);
   });
 
-  it('gives up after its attempts when every write conflicts, and throws so Lambda retries', async () => {
+  it('gives up after its attempts when every report write conflicts, and throws so Lambda retries', async () => {
     const key = `articles/${collection}/a.txt`;
     await s3.put(key, 'The envoy arrived on Monday.', NEW_YORK);
     const client = s3.newClient();
-    const refusal = refuseTimelineWrites(client, { status: 409, times: Number.POSITIVE_INFINITY });
+    const refusal = refuseWrites(client, {
+      which: (written) => written.startsWith('reports/'),
+      status: 409,
+      times: Number.POSITIVE_INFINITY,
+    });
     const { handler, logs } = testHandler(client, { maxAttempts: 3 });
     await expect(handler(notificationFor(key, s3.bucket))).rejects.toThrow(TimelineError);
     expect(refusal.refused).toBe(3);
     expect(logs.some((log) => log.level === 'error' && log.key === key)).toBe(true);
+    expect(await storedReport(key)).toBeUndefined();
+    expect(await storedTimeline()).toBeUndefined();
+  });
+
+  it('fails the batch when every index write conflicts, so the queue delivers it again, the view left as it was', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(key, 'The envoy arrived on Monday.', NEW_YORK);
+    const compactorClient = s3.newClient();
+    const refusal = refuseWrites(compactorClient, {
+      which: (written) => written.endsWith('/index.json'),
+      status: 409,
+      times: Number.POSITIVE_INFINITY,
+    });
+    const { handler, deadLetters, logs } = testHandler(s3.client, {
+      compactorClient,
+      maxAttempts: 3,
+      maxReceiveCount: 2,
+    });
+    await handler(notificationFor(key, s3.bucket));
+    // Two deliveries of three attempts each, then the dead-letter queue.
+    expect(refusal.refused).toBe(6);
+    expect(deadLetters).toEqual([{ bucket: s3.bucket, collection, key }]);
+    expect(logs.some((log) => log.message === 'failed to compact the view')).toBe(true);
     expect(await storedTimeline()).toBeUndefined();
   });
 
@@ -326,15 +380,30 @@ describe('handler', () => {
     expect(summary).toEqual({ records: 0, synced: [], ignored: [], rejected: [] });
   });
 
-  it('never overwrites a stored timeline it cannot parse, and says which', async () => {
+  it('never overwrites a stored index it cannot parse, and says which', async () => {
     const key = `articles/${collection}/a.txt`;
-    await s3.put(`timelines/${collection}.json`, '{"not": "a timeline"}');
+    await s3.put(`timelines/${collection}/index.json`, '{"not": "an index"}');
+    await s3.put(key, 'The envoy left on Monday.', NEW_YORK);
+    const { handler, logs, deadLetters } = testHandler(s3.client);
+    await handler(notificationFor(key, s3.bucket));
+    expect(deadLetters).toHaveLength(1);
+    const error = logs.find((log) => log.level === 'error')?.error as Error | undefined;
+    expect(error?.message).toContain(`timelines/${collection}/index.json`);
+    expect((await s3.read(`timelines/${collection}/index.json`))?.body).toBe('{"not": "an index"}');
+    // The report is written all the same: a rebuild makes the view from it.
+    expect((await storedReport(key))?.events).toHaveLength(1);
+  });
+
+  it('says in its log that a collection has an earlier version’s timeline, and builds the new view beside it', async () => {
+    const key = `articles/${collection}/a.txt`;
+    await s3.put(`timelines/${collection}.json`, '{"version": 3, "articles": [], "events": []}');
     await s3.put(key, 'The envoy left on Monday.', NEW_YORK);
     const { handler, logs } = testHandler(s3.client);
-    await expect(handler(notificationFor(key, s3.bucket))).rejects.toThrow(/1 of 1 records failed/);
-    const error = logs.find((log) => log.level === 'error')?.error as Error | undefined;
-    expect(error?.message).toContain(`timelines/${collection}.json`);
-    expect((await storedTimeline())?.body).toBe('{"not": "a timeline"}');
+    await handler(notificationFor(key, s3.bucket));
+    const warning = logs.find((log) => log.level === 'warn');
+    expect(warning?.message).toContain(`news-timeline rebuild ${collection}`);
+    expect(warning?.legacy).toBe(`timelines/${collection}.json`);
+    expect((await storedTimeline())?.timeline.articles.map((article) => article.key)).toEqual([key]);
   });
 
   it('reads the reference date from the document when the object has no metadata', async () => {
@@ -343,7 +412,7 @@ describe('handler', () => {
       <body><nav>Home News Posted</nav><h1>Talks stall</h1><p>Officials met on Monday in Hanoi.</p><script>var x = "Friday";</script></body></html>`;
     await s3.put(key, html, { timezone: 'America/New_York' });
     await testHandler(s3.client).handler(notificationFor(key, s3.bucket));
-    const stored = (await storedTimeline())?.timeline as Timeline;
+    const stored = (await storedTimeline())?.timeline as WholeTimeline;
     expect(stored.articles[0]).toMatchObject({
       title: 'Talks stall',
       format: 'html',

@@ -1,7 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { S3Storage } from '../../src/adapters/s3-storage.ts';
-import { createHandler, instrumentHandler, runtimeDependencies } from '../../src/handler.ts';
+import { createHandler, runtimeDependencies } from '../../src/handler.ts';
+import { instrumentHandler } from '../../src/instrument.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createMetrics, powertoolsRecorder } from '../../src/metrics.ts';
 import { notificationFor } from '../support/s3-events.ts';
@@ -68,7 +69,12 @@ describe('Powertools logs and metrics of the Lambda handler', () => {
       const logger = createLogger();
       const metrics = createMetrics();
       const handle = createHandler(
-        runtimeDependencies(new S3Storage(s3.client), logger, powertoolsRecorder(metrics)),
+        runtimeDependencies(
+          new S3Storage(s3.client),
+          { send: async () => {} },
+          logger,
+          powertoolsRecorder(metrics),
+        ),
       );
       const event = notificationFor('articles/obs/good.txt', s3.bucket);
       event.Records.push(...notificationFor('articles/obs/photo.png', s3.bucket).Records);

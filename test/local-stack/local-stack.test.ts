@@ -9,12 +9,11 @@ import {
   readNotificationRules,
   startLocalStack,
 } from '../../infra/local-stack.ts';
-import { S3Storage } from '../../src/adapters/s3-storage.ts';
 import type { HandlerSummary } from '../../src/handler.ts';
 import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
 import { memoryLogger } from '../support/handler-deps.ts';
 import { SAMPLE_ARTICLES, sampleArticleBytes } from '../support/s3-events.ts';
-import { assertValidTimeline } from '../support/validate-timeline.ts';
+import { storedView } from '../support/stored-view.ts';
 
 describe('readNotificationRules', () => {
   it('reads the s3 events of serverless.yml: created and removed, prefix articles/', async () => {
@@ -63,10 +62,10 @@ describe('the local stack (npm start)', () => {
       );
     }
     await stack.idle();
-    const stored = await new S3Storage(stack.client).loadTimeline(stack.bucket, SAMPLE_ARTICLES.collection);
+    const stored = await storedView(stack.client, stack.bucket, SAMPLE_ARTICLES.collection);
     expect(stored).toBeDefined();
     const timeline = stored?.timeline;
-    assertValidTimeline(timeline);
+    expect(stack.deadLetters).toEqual([]);
     const [full, short] = SAMPLE_ARTICLES.articles;
     expectNkTalksGolden(timeline as NonNullable<typeof timeline>, {
       full: full?.key ?? '',

@@ -1,0 +1,147 @@
+import { createHash } from 'node:crypto';
+import type { DatedEvent } from '../../src/core/events.ts';
+import { type ArticleReport, EXTRACTOR_VERSION, REPORT_VERSION } from '../../src/core/report.ts';
+import {
+  type ArticleChange,
+  type ArticlePage,
+  articlePageKeyOf,
+  compact,
+  type MonthTable,
+  monthOf,
+  monthsToLoad,
+  monthTableKeyOf,
+  type PartitionContent,
+  pagesToLoad,
+  partitionFromChunks,
+  partitionsToLoad,
+  type StateChunk,
+  stateKeysOf,
+  timelineOfDocuments,
+  type ViewIndex,
+  type WholeTimeline,
+} from '../../src/core/view.ts';
+
+export const UPDATED_AT = '2018-11-09T00:00:00.000Z';
+
+/** The report of an article with these events (a tombstone when `events` is undefined). */
+export function reportWith(collection: string, key: string, events?: readonly DatedEvent[]): ArticleReport {
+  return {
+    version: REPORT_VERSION,
+    collection,
+    key,
+    extractor: EXTRACTOR_VERSION,
+    ...(events
+      ? {
+          article: {
+            format: 'text',
+            encoding: 'utf-8',
+            reference: {
+              date: '2018-11-08',
+              timezone: 'America/New_York',
+              source: 'object-metadata' as const,
+            },
+          },
+        }
+      : {}),
+    events: events ?? [],
+  };
+}
+
+/** A change as the compactor reads it: the report with an ETag of its content, as S3 gives one. */
+export function changeOf(report: ArticleReport): ArticleChange {
+  const etag = `"${createHash('md5').update(JSON.stringify(report)).digest('hex')}"`;
+  return { key: report.key, report, reportEtag: etag };
+}
+
+/**
+ * The compactor's loop over the pure core, on documents kept in memory: what compactCollection
+ * does with S3, without the I/O. Lets the merge laws run thousands of updates.
+ */
+export class MemoryView {
+  readonly documents = new Map<string, string>();
+  index: ViewIndex | undefined;
+  readonly collection: string;
+
+  constructor(collection: string) {
+    this.collection = collection;
+  }
+
+  apply(changes: readonly ArticleChange[]): 'changed' | 'unchanged' {
+    const read = <T>(key: string): T => {
+      const body = this.documents.get(key);
+      if (body === undefined) throw new Error(`missing document ${key}`);
+      return JSON.parse(body) as T;
+    };
+    const pageKeys = new Map(
+      this.index?.articles.pages.map((page) => [
+        page.page,
+        articlePageKeyOf(this.collection, page.page, page.hash),
+      ]),
+    );
+    const pages = new Map<string, ArticlePage>();
+    for (const page of pagesToLoad(changes.map((change) => change.key))) {
+      const key = pageKeys.get(page);
+      if (key) pages.set(page, read<ArticlePage>(key));
+    }
+    const tableKeys = new Map(
+      this.index?.months.map((entry) => [
+        entry.month,
+        monthTableKeyOf(this.collection, entry.month, entry.hash),
+      ]),
+    );
+    const months = new Map<string, MonthTable>();
+    const states = new Map<string, PartitionContent>();
+    const input = {
+      collection: this.collection,
+      updatedAt: UPDATED_AT,
+      ...(this.index ? { index: this.index } : {}),
+      pages,
+      months,
+      states,
+      changes,
+    };
+    const loadMonths = (wanted: readonly string[]) => {
+      for (const month of wanted) months.set(month, read<MonthTable>(tableKeys.get(month) as string));
+    };
+    const loadStates = (partitions: readonly string[]) => {
+      loadMonths([...new Set(partitions.map(monthOf))].filter((month) => !months.has(month)));
+      for (const partition of partitions) {
+        const entry = months
+          .get(monthOf(partition))
+          ?.partitions.find((listed) => listed.partition === partition);
+        if (!entry) throw new Error(`partition ${partition} is not listed`);
+        states.set(
+          partition,
+          partitionFromChunks(stateKeysOf(this.collection, entry).map((key) => read<StateChunk>(key))),
+        );
+      }
+    };
+    loadMonths(monthsToLoad(input));
+    loadStates(partitionsToLoad(input));
+    let result = compact(input);
+    while (result.kind === 'needs') {
+      loadMonths(result.months);
+      loadStates(result.partitions);
+      result = compact(input);
+    }
+    if (result.kind === 'unchanged') return 'unchanged';
+    for (const write of result.writes) {
+      if (this.documents.has(write.key))
+        throw new Error(`${write.key} written twice: an unchanged document was rewritten`);
+      this.documents.set(write.key, write.body);
+    }
+    for (const key of result.replaced) this.documents.delete(key);
+    this.index = result.index;
+    this.written += result.writes.length;
+    return 'changed';
+  }
+
+  /** Documents written so far. */
+  written = 0;
+
+  /** The whole view, or undefined before the first change. */
+  timeline(): WholeTimeline | undefined {
+    if (!this.index) return undefined;
+    return timelineOfDocuments(this.index, (key) => this.documents.get(key));
+  }
+}
