@@ -1,19 +1,21 @@
 // npm run bench:growth -- T17_DIR [--topic bpoil] [--limit N] [--max-seconds S] [--json]
 // Cost per article as a collection grows. The articles of every source of one Timeline17 topic,
-// pooled in publication order, are uploaded one at a time to an embedded S3 server (s3rver, in this
-// process) and each goes through the real handler, as the bundled path runs in Lambda. Each upload
-// is timed, and the bytes the handler's S3 client moves are counted; the timeline object's size and
-// the process's RSS are sampled after each article. Prints the first 100 against the last 100
-// articles; stops feeding after --max-seconds. Prints numbers; asserts nothing.
+// pooled in publication order, are uploaded one at a time to an S3 server (s3rver, in a child
+// process) and each goes through the real article function and compactor (an in-process FIFO
+// queue between them), as they run in Lambda. Each upload is timed until the view has it, and the
+// bytes both functions' S3 clients move are counted; the index's size and this process's RSS are
+// sampled after each article. Prints the first 100 against the last 100 articles; stops feeding
+// after --max-seconds. Prints numbers; asserts nothing.
+
+import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
-import S3rver from 's3rver';
 import { LocalFifoQueue } from '../../infra/local-fifo-queue.ts';
 import { encodeS3EventKey } from '../adapters/s3-key.ts';
 import { createS3Client, S3Storage } from '../adapters/s3-storage.ts';
@@ -45,7 +47,7 @@ const MB = 1024 * 1024;
 
 const USAGE = `npm run bench:growth -- T17_DIR [--topic bpoil] [--limit N] [--max-seconds S] [--json]
   Feeds a Timeline17 topic's articles (all its sources, in publication order) one at a time
-  through the handler on an embedded S3 server; prints time and S3 bytes per article for the
+  through the article function and the compactor on a local S3 server; prints time and S3 bytes per article for the
   first and the last 100, the timeline's final size, its events and the peak RSS.
   --limit N        the first N articles only (default: all)
   --max-seconds S  stop feeding after S seconds (default ${DEFAULT_MAX_SECONDS}) and say how far it got
@@ -183,28 +185,42 @@ export async function topicArticles(
   return { sources: sources.map((source) => source.name), articles };
 }
 
-/** An embedded S3 server with one bucket, in a temp folder that `close` removes. */
+/**
+ * An S3 server (s3rver) with one bucket, in a temp folder that `close` removes, in a process of
+ * its own: the peak RSS measured is then the functions' and the bench's, not the server's.
+ */
 async function startEmbeddedS3(): Promise<{ endpoint: string; close(): Promise<void> }> {
   const directory = await mkdtemp(join(tmpdir(), 'news-timeline-growth-'));
-  // A run cut by `timeout` or ^C must not leave the bucket's files behind.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(new URL('./s3rver-process.ts', import.meta.url)), directory, BUCKET],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  // A run cut by `timeout` or ^C must not leave the bucket's files or the server behind.
   const removeOnSignal = (signal: NodeJS.Signals) => {
+    child.kill();
     rmSync(directory, { recursive: true, force: true });
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
   process.once('SIGINT', removeOnSignal);
   process.once('SIGTERM', removeOnSignal);
-  const server = new S3rver({
-    port: 0,
-    address: '127.0.0.1',
-    silent: true,
-    directory,
-    configureBuckets: [{ name: BUCKET, configs: [] }],
+  const port = await new Promise<number>((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const line = output.split('\n')[0] as string;
+      if (output.includes('\n')) resolve((JSON.parse(line) as { port: number }).port);
+    });
+    child.once('exit', (code) => reject(new Error(`s3rver exited with ${code} before it listened`)));
   });
-  const { port } = await server.run();
   return {
     endpoint: `http://127.0.0.1:${port}`,
     close: async () => {
-      await server.close();
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.stdin.end();
+      await exited;
       await rm(directory, { recursive: true, force: true });
       process.off('SIGINT', removeOnSignal);
       process.off('SIGTERM', removeOnSignal);

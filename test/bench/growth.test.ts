@@ -74,7 +74,7 @@ describe('measureGrowth', () => {
     ]);
   });
 
-  it('feeds every article through the handler into one timeline and counts its S3 traffic', async () => {
+  it('feeds every article through both functions into one view and counts their S3 traffic', async () => {
     const report = await measureGrowth({ dir, topic: 'spill', maxSeconds: 600 });
     const { growth } = report;
     expect(growth.articles).toBe(3);
@@ -83,8 +83,11 @@ describe('measureGrowth', () => {
     expect(growth.viewArticles).toBe(3);
     expect(growth.events).toBeGreaterThan(0);
     expect(growth.first100.articles).toBe(3);
-    // Each upload reads the timeline and the article and writes the timeline back.
-    expect(growth.first100.requestsPerArticle).toBeGreaterThanOrEqual(4);
+    // Each upload: HEAD and GET of the article, GET and PUT of its report, GET of the report and the
+    // index, PUTs of a chunk, a month table, a page and the index.
+    expect(growth.first100.requestsPerArticle).toBeGreaterThanOrEqual(10);
+    expect(growth.indexBytes).toBeGreaterThan(0);
+    expect(growth.largestShardBytes).toBeGreaterThan(0);
     expect(growth.first100.bytesWrittenPerArticle).toBeGreaterThan(0);
     expect(growth.viewBytes).toBeGreaterThan(0);
     expect(growth.peakRssBytes).toBeGreaterThan(0);
