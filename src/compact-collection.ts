@@ -270,7 +270,7 @@ export async function compactCollection(
       );
       // What was just written is what the next batch reads first.
       for (const write of result.writes)
-        deps.cache.set(`${bucket}/${write.key}`, JSON.parse(write.body), write.body.length);
+        deps.cache.set(`${bucket}/${write.key}`, write.document, write.body.length);
       if (etag) deps.cache.set(`${bucket}/${indexKey}`, result.index, indexBody.length, etag);
       await inParallel(result.replaced, async (key) => {
         deps.cache.delete(`${bucket}/${key}`);

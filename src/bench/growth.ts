@@ -484,6 +484,23 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
   }
 }
 
+/** The issue's targets for the whole topic, each met or missed. */
+export const GROWTH_TARGETS = { ratio: 1.5, peakRssBytes: 256 * MB, wallSeconds: 180 } as const;
+
+function targetsLine(report: GrowthReport): string {
+  const { growth } = report;
+  const mark = (met: boolean) => (met ? 'met' : 'MISSED');
+  const whole = growth.articles === report.available && !growth.stoppedEarly;
+  return [
+    `targets: last/first <= ${GROWTH_TARGETS.ratio}x in time ${mark(growth.ratio.msPerArticle <= GROWTH_TARGETS.ratio)}`,
+    `in bytes ${mark(growth.ratio.bytesPerArticle <= GROWTH_TARGETS.ratio)}`,
+    `peak RSS <= ${GROWTH_TARGETS.peakRssBytes / MB} MB ${mark(growth.peakRssBytes <= GROWTH_TARGETS.peakRssBytes)}`,
+    whole
+      ? `whole topic < ${GROWTH_TARGETS.wallSeconds} s ${mark(growth.wallSeconds < GROWTH_TARGETS.wallSeconds)}`
+      : 'whole topic: not fed',
+  ].join('; ');
+}
+
 export function formatGrowthReport(report: GrowthReport, limit: number | undefined): string {
   const { growth } = report;
   const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
@@ -530,6 +547,7 @@ export function formatGrowthReport(report: GrowthReport, limit: number | undefin
       ? `stopped early: --max-seconds ${report.maxSeconds} passed after ${growth.articles} of ` +
         `${limit === undefined ? report.available : Math.min(limit, report.available)} articles`
       : 'fed every article',
+    targetsLine(report),
   ];
   return `${lines.join('\n')}\n`;
 }

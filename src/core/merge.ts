@@ -157,9 +157,23 @@ function documentFrequency(sets: ReadonlyArray<ReadonlySet<string>>): Map<string
  * `SAME_EVENT_SIMILARITY`), or starts a group. The order is fixed by the reports themselves, so
  * the grouping depends only on which reports there are, not on the order articles arrived in.
  */
+/**
+ * The content words of each source, kept while the source object lives: a compactor merges a
+ * busy day again on every upload that mentions it, from the same cached source objects.
+ */
+const wordsCache = new WeakMap<MergeSource, Set<string>>();
+function wordsOfSource(source: MergeSource): Set<string> {
+  let words = wordsCache.get(source);
+  if (!words) {
+    words = contentWords(source.text);
+    wordsCache.set(source, words);
+  }
+  return words;
+}
+
 function cluster(sources: readonly MergeSource[]): Cluster[] {
   const ordered = [...sources].sort(byFirstReport);
-  const wordsOf = ordered.map((source) => contentWords(source.text));
+  const wordsOf = ordered.map(wordsOfSource);
   const index = new ClusterIndex(documentFrequency(wordsOf));
   const clusters: Cluster[] = [];
   ordered.forEach((source, at) => {

@@ -326,6 +326,8 @@ export interface CompactionInput {
 export interface ViewWrite {
   readonly key: string;
   readonly body: string;
+  /** What `body` is the JSON of (a cache keeps it instead of parsing the body again). */
+  readonly document: unknown;
 }
 
 export type CompactionResult =
@@ -468,7 +470,7 @@ function writeChunks(
       const hash = hashOf(body);
       hashes.push(hash);
       if (old?.length === chunks && old[chunk] === hash) continue;
-      writes.push({ key: keyOf(collection, partition, chunk, hash), body });
+      writes.push({ key: keyOf(collection, partition, chunk, hash), body, document });
     }
   });
   if (listed) {
@@ -645,7 +647,7 @@ export function compact(input: CompactionInput): CompactionResult {
     if (hash === old?.hash) continue;
     if (old) replaced.push(monthTableKeyOf(collection, month, old.hash));
     const key = monthTableKeyOf(collection, month, hash);
-    writes.push({ key, body });
+    writes.push({ key, body, document });
     months.set(month, {
       month,
       events: partitions.reduce((sum, entry) => sum + entry.events, 0),
@@ -673,7 +675,7 @@ export function compact(input: CompactionInput): CompactionResult {
     const key = articlePageKeyOf(collection, page, hash);
     if (hash === old?.hash) continue;
     if (old) replaced.push(articlePageKeyOf(collection, page, old.hash));
-    writes.push({ key, body });
+    writes.push({ key, body, document });
     pages.set(page, { page, hash, articles: entries.size });
   }
   const pageList = [...pages.values()].sort((a, b) => compareText(a.page, b.page));
