@@ -27,16 +27,17 @@ import { backoffMs } from './write-report.ts';
 
 /**
  * What the compactor remembers between invocations of a warm container: the documents it read or
- * wrote, by key. Shards, pages and states are named by their content and never change, so a
- * cached one is always right; the index is checked with a conditional GET (no body when it is
- * the version cached). Bounded by bytes, the least recently used dropped first.
+ * wrote, by key (shards aside: it never reads them). Pages, month tables and state chunks are
+ * named by their content and never change, so a cached one is always right; the index is checked
+ * with a conditional GET (no body when it is the version cached). Bounded by the bytes of their
+ * JSON (32 MB by default, about twice that parsed), the least recently used dropped first.
  */
 export class DocumentCache {
   readonly #entries = new Map<string, { value: unknown; etag?: string; bytes: number }>();
   #bytes = 0;
   readonly #limit: number;
 
-  constructor(limitBytes = 64 * 1024 * 1024) {
+  constructor(limitBytes = 32 * 1024 * 1024) {
     this.#limit = limitBytes;
   }
 
@@ -269,8 +270,10 @@ export async function compactCollection(
         stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' },
       );
       // What was just written is what the next batch reads first.
+      // Shards are for readers: the compactor never reads them back.
       for (const write of result.writes)
-        deps.cache.set(`${bucket}/${write.key}`, write.document, write.body.length);
+        if ((write.document as { kind?: string }).kind !== 'shard')
+          deps.cache.set(`${bucket}/${write.key}`, write.document, write.body.length);
       if (etag) deps.cache.set(`${bucket}/${indexKey}`, result.index, indexBody.length, etag);
       await inParallel(result.replaced, async (key) => {
         deps.cache.delete(`${bucket}/${key}`);

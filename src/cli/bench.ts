@@ -18,7 +18,7 @@ import { UsageError } from './usage-error.ts';
 
 const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--cold-start-runs N] [--growth-limit N] [--growth-seconds S] [--only corpus|cold-start|growth] [--json]
   Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora), then
-  the cold start of the deployed bundle against two floors over --cold-start-runs fresh node
+  the cold start of both deployed functions against their floors over --cold-start-runs fresh node
   processes each (default ${DEFAULT_COLD_START_RUNS}), then the growth of cost per article on the
   Timeline17 topic ${DEFAULT_TOPIC} (CORPORA_DIR/timeline17; at most --growth-limit articles and
   --growth-seconds, default ${DEFAULT_MAX_SECONDS} s). --only runs one of the three; the cold start needs no corpora.
