@@ -519,7 +519,7 @@ export function formatGrowthReport(report: GrowthReport, limit: number | undefin
   const lines = [
     `growth: topic ${report.topic} (${report.sources.join(', ')}): ${growth.articles} of ${report.available} articles` +
       `${limit === undefined ? '' : ` (--limit ${limit})`}, in publication order`,
-    `pipeline: ${report.pipeline}; s3rver in this process`,
+    `pipeline: ${report.pipeline}; s3rver in a child process`,
     '',
     `${'articles'.padEnd(16)} ${'count'.padStart(8)} ${'median ms'.padStart(10)} ${'p95 ms'.padStart(9)} ` +
       `${'KB read'.padStart(10)} ${'KB written'.padStart(10)} ${'KB moved'.padStart(10)} ${'requests'.padStart(9)}`,

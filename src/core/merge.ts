@@ -289,6 +289,7 @@ export function mergePartition(
       previousId.set(sourceKeyOf(source), event.id);
     }
   const groups = cluster([...kept, ...added]);
+  const previousEvent = new Map(previous.map((event) => [event.id, event]));
   const taken = new Set<string>();
   const ids = groups.map((group) => {
     for (const member of group.members) {
@@ -308,7 +309,15 @@ export function mergePartition(
         if (!taken.has(candidate)) id = candidate;
       }
       taken.add(id);
-      return eventOf(group, id);
+      const made = eventOf(group, id);
+      // The same sources under the same id: the event as it was, the same object (callers tell
+      // unchanged events apart by identity and write nothing for them).
+      const before = previousEvent.get(id);
+      return before && sameSources(before.sources, made.sources) ? before : made;
     })
     .sort(byDate);
+}
+
+function sameSources(a: readonly MergeSource[], b: readonly MergeSource[]): boolean {
+  return a.length === b.length && a.every((source, at) => source === b[at]);
 }

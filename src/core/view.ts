@@ -246,6 +246,8 @@ const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 export interface PartitionContent {
   readonly articles: Readonly<Record<string, { readonly title?: string; readonly url?: string }>>;
   readonly events: readonly MergedEvent[];
+  /** The stored chunks it was read from, in chunk order. */
+  readonly chunks?: readonly StateChunk[];
 }
 
 /** A partition's content from its state chunks. */
@@ -253,8 +255,23 @@ export function partitionFromChunks(chunks: readonly StateChunk[]): PartitionCon
   return {
     articles: Object.assign({}, ...chunks.map((chunk) => chunk.articles)),
     events: chunks.flatMap((chunk) => chunk.events).sort(byDate),
+    chunks,
   };
 }
+
+/** The JSON size of each event, kept while the event object lives (unchanged events are reused). */
+const eventBytes = new WeakMap<MergedEvent, number>();
+function bytesOf(event: MergedEvent): number {
+  let bytes = eventBytes.get(event);
+  if (bytes === undefined) {
+    bytes = JSON.stringify(event).length;
+    eventBytes.set(event, bytes);
+  }
+  return bytes;
+}
+
+const sameEvents = (a: readonly MergedEvent[], b: readonly MergedEvent[]): boolean =>
+  a.length === b.length && a.every((event, at) => event === b[at]);
 
 function viewEventOf(event: MergedEvent, articles: PartitionContent['articles']): ViewEvent {
   return {
@@ -419,23 +436,36 @@ export const stateKeysOf = (collection: string, entry: IndexedPartition): string
 export const shardKeysOf = (collection: string, entry: IndexedPartition): string[] =>
   entry.shards.map((hash, chunk) => shardKeyOf(collection, entry.partition, chunk, hash));
 
-/** A partition's new chunks, writing only those whose content changed. */
+/**
+ * A partition's new chunks, writing only those whose content changed: a chunk holding the same
+ * event objects as the stored one (the merge returns an unchanged event as the object it read) is
+ * not even serialised again.
+ */
 function writeChunks(
   collection: string,
   partition: string,
   content: PartitionContent,
   listed: IndexedPartition | undefined,
+  previous: PartitionContent | undefined,
   writes: ViewWrite[],
   replaced: string[],
 ): { shards: string[]; states: string[] } {
   const { start, end } = partitionRange(partition);
-  const bytes = content.events.reduce((sum, event) => sum + JSON.stringify(event).length, 0);
+  const bytes = content.events.reduce((sum, event) => sum + bytesOf(event), 0);
   const chunks = chunkCount(bytes, listed?.states.length ?? 0);
   const byChunk = Array.from({ length: chunks }, (): MergedEvent[] => []);
   for (const event of content.events) byChunk[chunkOf(event.id, chunks)]?.push(event);
+  const sameLayout =
+    listed !== undefined && listed.states.length === chunks && previous?.chunks?.length === chunks;
   const shards: string[] = [];
   const states: string[] = [];
   byChunk.forEach((events, chunk) => {
+    const stored = previous?.chunks?.[chunk];
+    if (sameLayout && stored && sameEvents(stored.events, events)) {
+      states.push(listed.states[chunk] as string);
+      shards.push(listed.shards[chunk] as string);
+      return;
+    }
     const articles: Record<string, { title?: string; url?: string }> = {};
     for (const key of [
       ...new Set(events.flatMap((event) => event.sources.map((source) => source.article))),
@@ -572,6 +602,7 @@ export function compact(input: CompactionInput): CompactionResult {
       partition,
       { articles, events },
       listed,
+      previous,
       writes,
       replaced,
     );

@@ -59,6 +59,7 @@ export function changeOf(report: ArticleReport): ArticleChange {
  */
 export class MemoryView {
   readonly documents = new Map<string, string>();
+  readonly #parsed = new Map<string, unknown>();
   index: ViewIndex | undefined;
   readonly collection: string;
 
@@ -67,10 +68,13 @@ export class MemoryView {
   }
 
   apply(changes: readonly ArticleChange[]): 'changed' | 'unchanged' {
+    // The same object for a document read twice, as the compactor's cache gives it: the merge
+    // tells unchanged events by identity.
     const read = <T>(key: string): T => {
       const body = this.documents.get(key);
       if (body === undefined) throw new Error(`missing document ${key}`);
-      return JSON.parse(body) as T;
+      if (!this.#parsed.has(key)) this.#parsed.set(key, JSON.parse(body));
+      return this.#parsed.get(key) as T;
     };
     const pageKeys = new Map(
       this.index?.articles.pages.map((page) => [
@@ -129,8 +133,12 @@ export class MemoryView {
       if (this.documents.has(write.key))
         throw new Error(`${write.key} written twice: an unchanged document was rewritten`);
       this.documents.set(write.key, write.body);
+      this.#parsed.set(write.key, write.document);
     }
-    for (const key of result.replaced) this.documents.delete(key);
+    for (const key of result.replaced) {
+      this.documents.delete(key);
+      this.#parsed.delete(key);
+    }
     this.index = result.index;
     this.written += result.writes.length;
     return 'changed';
