@@ -89,7 +89,7 @@ describe('news-timeline get', () => {
     const result = runCli(['get', 'north-korea', '--endpoint', 'http://127.0.0.1:9']);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(
-      'cannot read timeline s3://news-timeline-local/timelines/north-korea.json: connect ECONNREFUSED 127.0.0.1:9',
+      'cannot read s3://news-timeline-local/timelines/north-korea/index.json: connect ECONNREFUSED 127.0.0.1:9',
     );
   });
 });

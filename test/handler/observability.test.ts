@@ -85,7 +85,7 @@ describe('Powertools logs and metrics of the Lambda handler', () => {
     expect(logs).toContainEqual(
       expect.objectContaining({
         level: 'INFO',
-        message: 'timeline updated',
+        message: 'report updated',
         service: 'news-timeline',
         function_request_id: CONTEXT.awsRequestId,
         key: 'articles/obs/good.txt',
