@@ -1,22 +1,52 @@
 import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countS3Bytes } from '../../src/bench/count-s3-bytes.ts';
+import {
+  type CompactorDependencies,
+  compactCollection,
+  DocumentCache,
+} from '../../src/compact-collection.ts';
 import { ConflictError } from '../../src/core/errors.ts';
 import { MAX_EVENTS_PER_ARTICLE } from '../../src/core/events.ts';
-import type { Timeline } from '../../src/core/timeline.ts';
-import { rebuildTimeline } from '../../src/rebuild-timeline.ts';
-import type { SyncDependencies } from '../../src/sync-article.ts';
-import { syncArticle } from '../../src/sync-article.ts';
+import { type ArticleReport, reportKeyOf } from '../../src/core/report.ts';
+import { indexKeyOf, STATE_PREFIX, type ViewIndex, type WholeTimeline } from '../../src/core/view.ts';
+import { createHandler, type HandlerEvent } from '../../src/handler.ts';
+import type { DocumentStore } from '../../src/ports.ts';
+import { rebuildCollection } from '../../src/rebuild-collection.ts';
+import { type ReportDependencies, writeReport } from '../../src/write-report.ts';
 import { type FaultyProxy, startFaultyProxy } from '../support/faulty-proxy.ts';
-import { testDependencies } from '../support/handler-deps.ts';
-import { assertValidTimeline } from '../support/validate-timeline.ts';
-import { radosgwHandler, referenceRun, runChaos, tally, withoutUpdatedAt } from './conformance.ts';
+import { memoryLogger, memoryMetrics } from '../support/handler-deps.ts';
+import { refuseWrites } from '../support/refuse-writes.ts';
+import { viewContent } from '../support/view-content.ts';
+import {
+  type Change,
+  checkedDocuments,
+  checkedView,
+  compareWithBucket,
+  deliverInAnyOrder,
+  inOrderView,
+  inOrderViewInMemory,
+  type KeyState,
+  radosgwPipeline,
+  runChaos,
+  tally,
+} from './conformance.ts';
 import { newBucket, RADOSGW, radosgwClient, radosgwStorage, type TestBucket } from './radosgw.ts';
-import { notificationOf, STORY_METADATA, storyText } from './story.ts';
+import {
+  notificationOf,
+  STORY_METADATA,
+  seededRandom,
+  sequencerSource,
+  shuffled,
+  storyText,
+} from './story.ts';
 
 const run = promisify(execFile);
 const client = radosgwClient();
+const storage = radosgwStorage(client);
 let s3: TestBucket;
 const started = Date.now();
 
@@ -30,205 +60,324 @@ afterAll(() => {
   process.stdout.write(
     `conformance: ${tally.concurrentUploads} concurrent uploads, ${tally.conflictsRetried} conflicts retried, ` +
       `${tally.lost} lost, ${tally.resurrected} resurrected; ${tally.badInputsRejected} bad inputs rejected, ` +
-      `${tally.timelinesCorrupted} timelines corrupted (${seconds} s)\n`,
+      `${tally.viewsCorrupted} views corrupted (${seconds} s)\n`,
   );
 });
 
-async function storedTimeline(bucket: TestBucket, collection: string) {
-  const stored = await bucket.read(`timelines/${collection}.json`);
-  if (!stored) return undefined;
-  return { ...stored, timeline: JSON.parse(stored.body) as Timeline };
+let counter = 0;
+function nextCollection(label: string): string {
+  counter += 1;
+  return `${label}-${counter}`;
 }
 
-/** Checks a stored timeline against the schema; a failure counts as a corrupted timeline. */
-function expectValid(timeline: Timeline | undefined): void {
-  try {
-    assertValidTimeline(timeline);
-  } catch (error) {
-    tally.timelinesCorrupted += 1;
-    throw error;
-  }
+/** What is stored for a collection that must not change: its index (raw body and ETag) and its reports. */
+async function snapshot(collection: string) {
+  const reports: Record<string, { body: string; etag: string } | undefined> = {};
+  for await (const object of storage.list(s3.bucket, `reports/${collection}/`))
+    reports[object.key] = await s3.read(object.key);
+  return { index: await s3.read(indexKeyOf(collection)), reports };
 }
+
+/** A collection with one article in its view. */
+async function collectionWithOneArticle(label: string) {
+  const collection = nextCollection(label);
+  const good = `articles/${collection}/good.txt`;
+  await s3.put(good, storyText(90 + counter, 1), STORY_METADATA);
+  await radosgwPipeline(client).handler(notificationOf(s3.bucket, good, 'put', '0090'));
+  return { collection, good, before: await snapshot(collection) };
+}
+
+async function storedReport(key: string): Promise<ArticleReport | undefined> {
+  const stored = await s3.read(reportKeyOf(key) as string);
+  return stored && (JSON.parse(stored.body) as ArticleReport);
+}
+
+const keysOf = (timeline: WholeTimeline | undefined) => timeline?.articles.map((article) => article.key);
 
 describe('deletes stay deleted, old versions never win', () => {
   it.each(Array.from({ length: 10 }, (_, index) => ({ seed: 1001 + index })))(
-    'seed $seed: 50 articles, every notification 3 times, shuffled, 10 deletes and 10 new versions, 8 concurrent invocations',
+    'seed $seed: 50 articles, every notification 3 times, shuffled, 10 deletes and 10 new versions, 8 concurrent article functions, one compactor',
     async ({ seed }) => {
-      const chaos = await runChaos(client, s3, seed);
-      tally.conflictsRetried += chaos.conflicts;
-      const stored = await storedTimeline(s3, chaos.collection);
-      expectValid(stored?.timeline);
-      const present = new Map(stored?.timeline.articles.map((article) => [article.key, article]));
-      const resurrected = [...chaos.finalState].filter(
-        ([key, state]) => state.kind === 'delete' && present.has(key),
-      );
-      const lostOrOld = [...chaos.finalState].filter(([key, state]) => {
-        if (state.kind !== 'put') return false;
-        const article = present.get(key);
-        return article === undefined || article.events === 0;
-      });
+      const chaos = await runChaos(client, s3, seed, seededRandom(seed));
+      tally.conflictsRetried += chaos.conflicts + chaos.compactorConflicts;
+      const view = (await checkedView(client, s3.bucket, chaos.collection))?.timeline;
+      const documents = await checkedDocuments(client, s3.bucket, chaos.collection);
+      const { lost, resurrected, old } = await compareWithBucket(client, s3.bucket, view, chaos.finalState);
       tally.resurrected += resurrected.length;
-      tally.lost += lostOrOld.length;
+      tally.lost += lost.length + old.length;
       process.stdout.write(
-        `seed ${seed}: ${chaos.deliveries} deliveries, ${chaos.stale} stale, ${chaos.conflicts} conflicts retried, ` +
+        `seed ${seed}: ${chaos.deliveries} deliveries, ${chaos.stale} stale, ${chaos.conflicts} report conflicts retried, ` +
+          `${chaos.compactions} compactions (${chaos.compactorConflicts} conflicts, ${chaos.deadLetters} dead letters), ` +
+          `${documents.leftOver.length} documents left over, ` +
           `${chaos.failedInvocations} invocations failed and redelivered${chaos.failures.length ? ` (${[...new Set(chaos.failures)].join(' | ')})` : ''}\n`,
       );
-      expect(resurrected.map(([key]) => key)).toEqual([]);
-      expect(lostOrOld.map(([key]) => key)).toEqual([]);
-
-      const reference = await newBucket(client, `reference-${seed}`);
-      const expected = await referenceRun(client, reference, chaos);
-      expect(withoutUpdatedAt(stored?.body)).toBe(withoutUpdatedAt(expected));
+      expect(resurrected).toEqual([]);
+      expect(lost).toEqual([]);
+      expect(old).toEqual([]);
+      expect(chaos.deadLetters).toBe(0);
+      const expected = await inOrderView(client, `reference-${seed}`, chaos.collection, chaos.finalState);
+      expect(viewContent(view as WholeTimeline)).toEqual(viewContent(expected as WholeTimeline));
     },
   );
 });
 
 describe('concurrency', () => {
-  it('lands 50 different articles uploaded at once, the handler invoked concurrently for all', async () => {
-    const collection = 'fifty';
-    const keys = Array.from({ length: 50 }, (_, index) => `articles/${collection}/a${index}.txt`);
-    const etags = await Promise.all(
-      keys.map((key, index) => s3.put(key, storyText(index, 1), STORY_METADATA)),
-    );
-    const { handler } = radosgwHandler(client);
-    let sequence = 0x0070000000000000n;
-    let redelivered = 0;
-    const invoke = async (key: string, etag: string, tries = 0): Promise<number> => {
-      sequence += 1n;
-      try {
-        const summary = await handler(
-          notificationOf(s3.bucket, key, 'put', sequence.toString(16).toUpperCase(), etag),
-        );
-        return summary.synced.reduce((sum, outcome) => sum + outcome.conflicts, 0);
-      } catch (error) {
-        // Lambda retries a failed asynchronous invocation twice.
-        if (tries < 2) {
-          redelivered += 1;
-          return invoke(key, etag, tries + 1);
-        }
-        throw error;
-      }
-    };
-    const conflicts = await Promise.all(keys.map((key, index) => invoke(key, etags[index] ?? '')));
-    const retried = conflicts.reduce((sum, count) => sum + count, 0);
-    tally.concurrentUploads += keys.length;
-    tally.conflictsRetried += retried;
-    process.stdout.write(
-      `50 concurrent uploads: ${retried} conflicts retried within invocations, ${redelivered} invocations failed and redelivered\n`,
-    );
+  it('lands 500 different articles uploaded at once, the article function invoked concurrently for all, then survives 3 shuffled redeliveries of everything with deletes and new versions', async () => {
+    const collection = 'five-hundred';
+    const keyOf = (index: number) =>
+      `articles/${collection}/${index % 10 === 0 ? `dépêche ${index}` : `a${index}`}.txt`;
+    const keys = Array.from({ length: 500 }, (_, index) => keyOf(index));
+    // Article function containers on clients of their own, the compactor on another, as deployed.
+    const containers = Array.from({ length: 8 }, () => radosgwClient());
+    const compactorClient = radosgwClient();
+    const traffic = [...containers, compactorClient].map((each) => countS3Bytes(each));
+    const moved = () =>
+      traffic.reduce((sum, read) => {
+        const { bytesRead, bytesWritten } = read();
+        return sum + bytesRead + bytesWritten;
+      }, 0);
+    const pipeline = radosgwPipeline(client, { compactorClient, maxReceiveCount: 3 });
+    const nextSequencer = sequencerSource();
+    const finalState = new Map<string, KeyState>();
 
-    const stored = await storedTimeline(s3, collection);
-    expectValid(stored?.timeline);
-    const timeline = stored?.timeline as Timeline;
-    const missing = keys.filter((key) => !timeline.articles.some((article) => article.key === key));
-    tally.lost += missing.length;
-    expect(missing).toEqual([]);
-    // Every event of every article is in: each article's sources add up to the events it gave.
-    for (const article of timeline.articles) {
-      const sources = timeline.events
-        .flatMap((event) => event.sources)
-        .filter((source) => source.article === article.key);
-      expect(sources.length, article.key).toBe(article.events);
-      expect(article.events, article.key).toBeGreaterThan(0);
-    }
-  });
+    const uploads = await Promise.all(
+      keys.map(async (key, index) => {
+        const body = storyText(index, 1);
+        return { key, body, etag: await s3.put(key, body, STORY_METADATA) };
+      }),
+    );
+    const notifications: HandlerEvent[] = uploads.map(({ key, body, etag }) => {
+      const sequencer = nextSequencer();
+      finalState.set(key, { kind: 'put', sequencer, body, etag });
+      return notificationOf(s3.bucket, key, 'put', sequencer, etag);
+    });
+    let failed = 0;
+    const failures: string[] = [];
+    const start = performance.now();
+    await Promise.all(
+      notifications.map((event, index) =>
+        pipeline
+          .articleFunction(containers[index % containers.length])(event)
+          .catch((error: unknown) => {
+            failed += 1;
+            failures.push(String(error));
+          }),
+      ),
+    );
+    await pipeline.queue.idle();
+    const complete = (performance.now() - start) / 1000;
+    const bytes = moved();
+    const compactions = pipeline.compactions.length;
+    const first = (await checkedView(client, s3.bucket, collection))?.timeline;
+    const firstCheck = await compareWithBucket(client, s3.bucket, first, finalState);
+    const firstExpected = await inOrderViewInMemory(collection, finalState);
+    const firstEqual = isDeepStrictEqual(
+      viewContent(first as WholeTimeline),
+      viewContent(firstExpected as WholeTimeline),
+    );
+    const firstDeadLetters = pipeline.deadLetters.length;
+
+    // Every notification 3 more times, shuffled, while 50 articles are deleted and 50 replaced.
+    const random = seededRandom(500);
+    const picked = shuffled(
+      Array.from({ length: 500 }, (_, index) => index),
+      random,
+    );
+    const changes: Change[] = shuffled(
+      [
+        ...picked
+          .slice(0, 50)
+          .map((index) => ({ key: keyOf(index), kind: 'delete' as const, version: 0, story: index })),
+        ...picked
+          .slice(50, 100)
+          .map((index) => ({ key: keyOf(index), kind: 'put' as const, version: 2, story: index })),
+      ],
+      random,
+    );
+    const again = performance.now();
+    const redelivery = await deliverInAnyOrder({
+      s3,
+      pipeline,
+      containers,
+      changes,
+      redelivered: shuffled(
+        notifications.flatMap((event) => [event, event, event]),
+        random,
+      ),
+      finalState,
+      nextSequencer,
+      random,
+      workers: 64,
+    });
+    await pipeline.queue.idle();
+    const againSeconds = (performance.now() - again) / 1000;
+    const second = (await checkedView(client, s3.bucket, collection))?.timeline;
+    await checkedDocuments(client, s3.bucket, collection);
+    const secondCheck = await compareWithBucket(client, s3.bucket, second, finalState);
+    const secondExpected = await inOrderViewInMemory(collection, finalState);
+    const secondEqual = isDeepStrictEqual(
+      viewContent(second as WholeTimeline),
+      viewContent(secondExpected as WholeTimeline),
+    );
+    for (const container of [...containers, compactorClient]) container.destroy();
+
+    const lost = firstCheck.lost.length + firstCheck.old.length;
+    const lostAfter = secondCheck.lost.length + secondCheck.old.length;
+    const deadLetters = pipeline.deadLetters.length;
+    tally.concurrentUploads += keys.length;
+    tally.lost += lost + lostAfter;
+    tally.resurrected += secondCheck.resurrected.length;
+    tally.conflictsRetried +=
+      redelivery.conflicts + pipeline.compactions.reduce((sum, outcome) => sum + outcome.conflicts, 0);
+    const merged = first?.events.filter((event) => new Set(event.sources.map((s) => s.article)).size > 1);
+    process.stdout.write(
+      `concurrency: 500 uploads, ${failed + firstDeadLetters} failed, ${lost} lost, equal to in-order: ${firstEqual ? 'yes' : 'no'}; ` +
+        `view complete in ${complete.toFixed(1)} s, ${(bytes / 1024 / 1024).toFixed(1)} MB moved by the functions, ` +
+        `${compactions} compactions, ${first?.events.length} events (${merged?.length} from several articles); ` +
+        `then ${redelivery.deliveries} deliveries (every notification 3 more times, 50 deletes, 50 new versions) in ` +
+        `${againSeconds.toFixed(1)} s: ${redelivery.failedInvocations} failed, ${deadLetters - firstDeadLetters} dead letters, ` +
+        `${lostAfter} lost, ${secondCheck.resurrected.length} resurrected, ${redelivery.stale} stale, ` +
+        `${redelivery.conflicts} conflicts retried, equal to in-order: ${secondEqual ? 'yes' : 'no'}\n`,
+    );
+    expect(failures).toEqual([]);
+    expect(firstDeadLetters).toBe(0);
+    expect(firstCheck).toEqual({ lost: [], resurrected: [], old: [] });
+    expect(first?.articles).toHaveLength(500);
+    expect(merged?.length).toBeGreaterThan(0);
+    expect(viewContent(first as WholeTimeline)).toEqual(viewContent(firstExpected as WholeTimeline));
+    expect(redelivery.failures).toEqual([]);
+    expect(deadLetters).toBe(0);
+    expect(secondCheck).toEqual({ lost: [], resurrected: [], old: [] });
+    expect(second?.articles).toHaveLength(450);
+    expect(viewContent(second as WholeTimeline)).toEqual(viewContent(secondExpected as WholeTimeline));
+  }, 300_000);
 });
 
-/** Dependencies whose first `parties` timeline loads wait for one another: their writes race. */
-function racingDependencies(base: SyncDependencies, parties: number): SyncDependencies {
+/** A store whose first `parties` reads of keys starting with `prefix` wait for one another: the writes after them race. */
+function racingReads(base: DocumentStore, prefix: string, parties: number): DocumentStore {
   let waiting = 0;
   let release: () => void = () => {};
   const barrier = new Promise<void>((resolve) => {
     release = resolve;
   });
   return {
-    ...base,
-    timelines: {
-      loadTimeline: async (bucket, collection) => {
-        const loaded = await base.timelines.loadTimeline(bucket, collection);
-        if (waiting < parties) {
-          waiting += 1;
-          if (waiting === parties) release();
-          await barrier;
-        }
-        return loaded;
-      },
-      timelineEtag: (bucket, collection) => base.timelines.timelineEtag(bucket, collection),
-      saveTimeline: (bucket, timeline, etag) => base.timelines.saveTimeline(bucket, timeline, etag),
+    read: async (bucket, key, knownEtag) => {
+      const stored = await base.read(bucket, key, knownEtag);
+      if (key.startsWith(prefix) && waiting < parties) {
+        waiting += 1;
+        if (waiting === parties) release();
+        await barrier;
+      }
+      return stored;
     },
+    write: (bucket, key, body, condition) => base.write(bucket, key, body, condition),
+    remove: (bucket, key) => base.remove(bucket, key),
+    etagOf: (bucket, key) => base.etagOf(bucket, key),
+    list: (bucket, prefix) => base.list(bucket, prefix),
   };
 }
 
-describe('conditional writes', () => {
-  const depsFor = () => {
-    const storage = radosgwStorage(client);
-    return testDependencies(client, { articles: storage, timelines: storage, maxAttempts: 8 });
+/** Reports written without a compaction (the queue told nothing), for the compactor tests. */
+function reportOnlyDependencies(): ReportDependencies {
+  return {
+    articles: storage,
+    documents: storage,
+    queue: { send: async () => {} },
+    logger: memoryLogger(),
+    metrics: memoryMetrics(),
+    sleep: async () => {},
+    maxAttempts: 8,
   };
+}
 
+function compactorDependencies(documents: DocumentStore, overrides: Partial<CompactorDependencies> = {}) {
+  const logger = memoryLogger();
+  const metrics = memoryMetrics();
+  const deps: CompactorDependencies = {
+    documents,
+    cache: new DocumentCache(),
+    logger,
+    metrics,
+    now: () => new Date('2018-11-09T00:00:00.000Z'),
+    sleep: async () => {},
+    maxAttempts: 8,
+    ...overrides,
+  };
+  return { deps, logs: logger.logs, counted: metrics.counted };
+}
+
+describe('the article function’s compare-and-swap on its report', () => {
   it.each([
-    { name: 'a stale If-Match (the timeline exists)', existing: true },
+    { name: 'a stale If-Match (the report exists)', existing: true },
     { name: 'a creation race (If-None-Match: *)', existing: false },
-  ])('loses $name with 412, re-reads, merges again and keeps both articles', async ({ existing }) => {
-    const collection = `race-${existing ? 'update' : 'create'}`;
-    const first = `articles/${collection}/first.txt`;
-    const second = `articles/${collection}/second.txt`;
-    const base = depsFor();
-    if (existing) {
-      await s3.put(`articles/${collection}/zero.txt`, storyText(30, 1), STORY_METADATA);
-      await syncArticle(base, s3.bucket, `articles/${collection}/zero.txt`);
-    }
-    await s3.put(first, storyText(31, 1), STORY_METADATA);
-    await s3.put(second, storyText(32, 1), STORY_METADATA);
-    const racing = racingDependencies(base, 2);
-    const outcomes = await Promise.all([
-      syncArticle(racing, s3.bucket, first),
-      syncArticle(racing, s3.bucket, second),
-    ]);
-    expect(outcomes.map((outcome) => outcome.result)).toEqual(['updated', 'updated']);
-    expect(outcomes.map((outcome) => outcome.conflicts).sort()).toEqual([0, 1]);
-    expect(base.counted.filter((metric) => metric.name === 'ConflictsRetried')).toHaveLength(1);
-    tally.conflictsRetried += 1;
-    const stored = await storedTimeline(s3, collection);
-    expectValid(stored?.timeline);
-    expect(stored?.timeline.articles.map((article) => article.key)).toEqual(
-      existing ? [first, second, `articles/${collection}/zero.txt`] : [first, second],
-    );
-  });
+  ])(
+    'loses $name with a real 412, reads again, and the later notification’s version stays',
+    async ({ existing }) => {
+      const collection = nextCollection(`report-race-${existing ? 'update' : 'create'}`);
+      const key = `articles/${collection}/a.txt`;
+      const pipeline = radosgwPipeline(client);
+      if (existing) {
+        await s3.put(key, storyText(30, 1), STORY_METADATA);
+        await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0001'));
+      }
+      const etag = await s3.put(key, storyText(30, 2), STORY_METADATA);
+      const racing = createHandler({ ...pipeline.deps, documents: racingReads(storage, 'reports/', 2) });
+      const summaries = await Promise.all([
+        racing(notificationOf(s3.bucket, key, 'put', '000A', etag)),
+        racing(notificationOf(s3.bucket, key, 'put', '000B', etag)),
+      ]);
+      await pipeline.queue.idle();
+      const outcomes = summaries.flatMap((summary) => summary.synced);
+      expect(outcomes.map((outcome) => outcome.conflicts).sort()).toEqual([0, 1]);
+      // Whoever won, the loser read the winner's report: as the later notification it wrote over
+      // it, as the earlier it found itself stale.
+      expect(outcomes.filter((outcome) => outcome.conflicts === 0)[0]?.result).toBe('updated');
+      expect(['updated', 'stale']).toContain(outcomes.find((outcome) => outcome.conflicts === 1)?.result);
+      expect(pipeline.counted.filter((metric) => metric.name === 'ConflictsRetried')).toHaveLength(1);
+      tally.conflictsRetried += 1;
+      expect(await storedReport(key)).toMatchObject({ sequencer: '000B', article: { etag } });
+      const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+      expect(view?.articles).toEqual([expect.objectContaining({ key, etag })]);
+    },
+  );
 
-  it('gives up after its attempts with jittered, growing waits, and writes nothing of its own', async () => {
-    const collection = 'always-lost';
-    const other = `articles/${collection}/other.txt`;
-    const key = `articles/${collection}/mine.txt`;
-    const base = depsFor();
-    await s3.put(other, storyText(40, 1), STORY_METADATA);
-    await syncArticle(base, s3.bucket, other);
-    await s3.put(key, storyText(41, 1), STORY_METADATA);
+  it('gives up after its attempts with jittered, growing waits, writes nothing of its own and tells no one', async () => {
+    const { collection, good } = await collectionWithOneArticle('report-always-lost');
+    const etag = await s3.put(good, storyText(41, 2), STORY_METADATA);
+    const pipeline = radosgwPipeline(client, { maxAttempts: 5 });
     const waits: number[] = [];
-    const storage = radosgwStorage(client);
     let meddled = 0;
-    const deps: SyncDependencies = {
-      ...base,
-      maxAttempts: 5,
+    const reportKey = reportKeyOf(good) as string;
+    // Someone else writes the report between every read and write of ours: a real 412 each time.
+    const documents: DocumentStore = {
+      read: (bucket, key, known) => storage.read(bucket, key, known),
+      etagOf: (bucket, key) => storage.etagOf(bucket, key),
+      list: (bucket, prefix) => storage.list(bucket, prefix),
+      remove: (bucket, key) => storage.remove(bucket, key),
+      write: async (bucket, key, body, condition) => {
+        if (key === reportKey) {
+          const theirs = await storage.read(bucket, key);
+          if (theirs === undefined || theirs === 'not-modified') throw new Error('no report to meddle with');
+          meddled += 1;
+          const report = JSON.parse(theirs.body) as ArticleReport;
+          await storage.write(bucket, key, JSON.stringify({ ...report, extractor: `meddler-${meddled}` }), {
+            ifMatch: theirs.etag,
+          });
+        }
+        return storage.write(bucket, key, body, condition);
+      },
+    };
+    const handler = createHandler({
+      ...pipeline.deps,
+      documents,
       sleep: async (ms) => {
         waits.push(ms);
       },
-      timelines: {
-        loadTimeline: (bucket, name) => storage.loadTimeline(bucket, name),
-        timelineEtag: (bucket, name) => storage.timelineEtag(bucket, name),
-        // Someone else writes between every read and write of ours: a real 412 each time.
-        saveTimeline: async (bucket, timeline, etag) => {
-          const theirs = await storage.loadTimeline(bucket, collection);
-          meddled += 1;
-          await storage.saveTimeline(
-            bucket,
-            { ...(theirs?.timeline as Timeline), updatedAt: `2018-12-0${meddled}T00:00:00.000Z` },
-            theirs?.etag,
-          );
-          return storage.saveTimeline(bucket, timeline, etag);
-        },
-      },
-    };
-    await expect(syncArticle(deps, s3.bucket, key)).rejects.toThrow(ConflictError);
+    });
+    await expect(handler(notificationOf(s3.bucket, good, 'put', '0091', etag))).rejects.toThrow(
+      /1 of 1 records failed/,
+    );
+    await pipeline.queue.idle();
     expect(meddled).toBe(5);
     expect(waits).toHaveLength(4);
     waits.forEach((wait, index) => {
@@ -237,19 +386,167 @@ describe('conditional writes', () => {
     });
     expect(new Set(waits).size).toBe(4);
     tally.conflictsRetried += 4;
-    const stored = await storedTimeline(s3, collection);
-    expectValid(stored?.timeline);
-    expect(stored?.timeline.articles.map((article) => article.key)).toEqual([other]);
+    const failure = pipeline.logs.find((log) => log.level === 'error');
+    expect(failure).toMatchObject({ bucket: s3.bucket, key: good, message: 'failed to write the report' });
+    expect(failure?.error).toBeInstanceOf(ConflictError);
+    expect(pipeline.counted).toContainEqual({ name: 'RecordsFailed', value: 1 });
+    // The meddler's report, never ours; no message, so the view still has the first version.
+    expect(await storedReport(good)).toMatchObject({ sequencer: '0090', extractor: 'meddler-5' });
+    expect(pipeline.compactions).toEqual([]);
+    const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+    expect(view?.articles[0]?.etag).not.toBe(etag);
+  });
+
+  it('retries a 409 (a conditional write in flight, as AWS answers) and lands', async () => {
+    const { collection, good } = await collectionWithOneArticle('report-409');
+    const etag = await s3.put(good, storyText(42, 2), STORY_METADATA);
+    const container = radosgwClient();
+    const refusal = refuseWrites(container, {
+      which: (key) => key.startsWith('reports/'),
+      status: 409,
+      times: 2,
+    });
+    const pipeline = radosgwPipeline(container, { compactorClient: client });
+    const summary = await pipeline.handler(notificationOf(s3.bucket, good, 'put', '0091', etag));
+    expect(refusal.refused).toBe(2);
+    expect(summary.synced[0]).toMatchObject({ result: 'updated', attempts: 3, conflicts: 2 });
+    tally.conflictsRetried += 2;
+    const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+    expect(view?.articles).toEqual([expect.objectContaining({ key: good, etag })]);
+    container.destroy();
+  });
+});
+
+describe('the compactor’s compare-and-swap on the index', () => {
+  it.each([
+    { name: 'a stale If-Match (the index exists)', existing: true },
+    { name: 'a creation race (If-None-Match: *)', existing: false },
+  ])(
+    'loses $name with a real 412, compacts again from the new index and keeps both batches',
+    async ({ existing }) => {
+      const collection = nextCollection(`index-race-${existing ? 'update' : 'create'}`);
+      const key = (name: string) => `articles/${collection}/${name}.txt`;
+      if (existing) {
+        await s3.put(key('zero'), storyText(33, 1), STORY_METADATA);
+        await radosgwPipeline(client).handler(notificationOf(s3.bucket, key('zero'), 'put', '0001'));
+      }
+      const reports = reportOnlyDependencies();
+      for (const [index, name] of ['first', 'second', 'third'].entries()) {
+        await s3.put(key(name), storyText(34 + index, 1), STORY_METADATA);
+        await writeReport(reports, s3.bucket, key(name), { sequencer: '0002' });
+      }
+      // Two compactors (a second container after a visibility timeout, or a rebuild) read the
+      // same index, then both commit.
+      const racing = racingReads(storage, indexKeyOf(collection), 2);
+      const a = compactorDependencies(racing);
+      const b = compactorDependencies(racing);
+      const outcomes = await Promise.all([
+        compactCollection(a.deps, s3.bucket, collection, [key('first')]),
+        compactCollection(b.deps, s3.bucket, collection, [key('second'), key('third')]),
+      ]);
+      expect(outcomes.map((outcome) => outcome.result)).toEqual(['updated', 'updated']);
+      expect(outcomes.map((outcome) => outcome.conflicts).sort()).toEqual([0, 1]);
+      expect(
+        [...a.counted, ...b.counted].filter((metric) => metric.name === 'ConflictsRetried'),
+      ).toHaveLength(1);
+      expect(
+        [...a.logs, ...b.logs].some((log) => log.message.includes('the view changed while it was compacted')),
+      ).toBe(true);
+      tally.conflictsRetried += 1;
+      const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+      await checkedDocuments(client, s3.bucket, collection);
+      expect(keysOf(view)).toEqual(
+        [...(existing ? [key('zero')] : []), key('first'), key('second'), key('third')].sort(),
+      );
+    },
+  );
+
+  it('gives up after its attempts with jittered, growing waits; the batch fails and is dead-lettered, the view is the other writer’s', async () => {
+    const { collection, before } = await collectionWithOneArticle('index-always-lost');
+    const key = `articles/${collection}/mine.txt`;
+    await s3.put(key, storyText(43, 1), STORY_METADATA);
+    const indexKey = indexKeyOf(collection);
+    const waits: number[] = [];
+    let meddled = 0;
+    // Someone else commits the index between every read and write of ours: a real 412 each time.
+    const documents: DocumentStore = {
+      read: (bucket, name, known) => storage.read(bucket, name, known),
+      etagOf: (bucket, name) => storage.etagOf(bucket, name),
+      list: (bucket, prefix) => storage.list(bucket, prefix),
+      remove: (bucket, name) => storage.remove(bucket, name),
+      write: async (bucket, name, body, condition) => {
+        if (name === indexKey) {
+          const theirs = await storage.read(bucket, name);
+          if (theirs === undefined || theirs === 'not-modified') throw new Error('no index to meddle with');
+          meddled += 1;
+          const index = JSON.parse(theirs.body) as ViewIndex;
+          await storage.write(
+            bucket,
+            name,
+            JSON.stringify({ ...index, updatedAt: `2018-12-0${meddled}T00:00:00.000Z` }),
+            {
+              ifMatch: theirs.etag,
+            },
+          );
+        }
+        return storage.write(bucket, name, body, condition);
+      },
+    };
+    const compactor = compactorDependencies(documents, {
+      maxAttempts: 5,
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+    await writeReport(reportOnlyDependencies(), s3.bucket, key, { sequencer: '0091' });
+    await expect(compactCollection(compactor.deps, s3.bucket, collection, [key])).rejects.toThrow(
+      ConflictError,
+    );
+    expect(meddled).toBe(5);
+    expect(waits).toHaveLength(4);
+    waits.forEach((wait, index) => {
+      expect(wait).toBeGreaterThanOrEqual(0);
+      expect(wait).toBeLessThan(Math.min(2000, 50 * 2 ** (index + 1)));
+    });
+    expect(new Set(waits).size).toBe(4);
+    tally.conflictsRetried += 4;
+    const index = JSON.parse((await s3.read(indexKey))?.body ?? '{}') as ViewIndex;
+    expect(index).toEqual({
+      ...JSON.parse(before.index?.body ?? '{}'),
+      updatedAt: '2018-12-05T00:00:00.000Z',
+    });
+    expect(keysOf((await checkedView(client, s3.bucket, collection))?.timeline)).toEqual([
+      `articles/${collection}/good.txt`,
+    ]);
+
+    // Through the queue, as deployed: the batch fails and, after its receives, is dead-lettered.
+    const compactorClient = radosgwClient();
+    const always = refuseWrites(compactorClient, {
+      which: (name) => name === indexKey,
+      status: 412,
+      times: Number.POSITIVE_INFINITY,
+    });
+    const pipeline = radosgwPipeline(client, { compactorClient, maxAttempts: 2, maxReceiveCount: 2 });
+    await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0092'));
+    // Two deliveries of two attempts each.
+    expect(always.refused).toBe(4);
+    expect(pipeline.deadLetters).toEqual([{ bucket: s3.bucket, collection, key }]);
+    expect(
+      pipeline.logs.some((log) => log.level === 'error' && log.message === 'failed to compact the view'),
+    ).toBe(true);
+    expect((await s3.read(indexKey))?.body).toBe(JSON.stringify(index));
+    compactorClient.destroy();
   });
 });
 
 describe('an article replaced while it is read', () => {
   it('reads it again when it changes between its HEAD and its GET, and the new version lands', async () => {
-    const key = 'articles/replaced/a.txt';
+    const collection = nextCollection('replaced');
+    const key = `articles/${collection}/a.txt`;
     await s3.put(key, storyText(60, 1), STORY_METADATA);
     const reader = radosgwClient();
     let replaced: string | undefined;
-    // A real concurrent upload, right before the handler's first GET of the article.
+    // A real concurrent upload, right before the article function's first GET of the article.
     reader.middlewareStack.add(
       (next, context) => async (args) => {
         if (
@@ -262,18 +559,18 @@ describe('an article replaced while it is read', () => {
       },
       { step: 'initialize', name: 'replaceBeforeGet' },
     );
-    const { handler, deps } = radosgwHandler(reader);
-    const summary = await handler(notificationOf(s3.bucket, key, 'put', '0070'));
-    expect(summary.synced[0]).toMatchObject({ result: 'updated', action: 'upsert' });
-    expect(deps.logs.some((log) => log.message.includes('changed while being read'))).toBe(true);
-    const stored = await storedTimeline(s3, 'replaced');
-    expectValid(stored?.timeline);
-    expect(stored?.timeline.articles[0]?.etag).toBe(replaced);
+    const pipeline = radosgwPipeline(reader, { compactorClient: client });
+    const summary = await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0070'));
+    expect(summary.synced[0]).toMatchObject({ result: 'updated', action: 'upsert', attempts: 2 });
+    expect(pipeline.logs.some((log) => log.message.includes('changed while being read'))).toBe(true);
+    expect((await storedReport(key))?.article?.etag).toBe(replaced);
+    const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+    expect(view?.articles[0]?.etag).toBe(replaced);
     reader.destroy();
   });
 });
 
-describe('faults between the function and S3', () => {
+describe('faults between the functions and S3', () => {
   let proxy: FaultyProxy;
   beforeAll(async () => {
     proxy = await startFaultyProxy(RADOSGW.endpoint);
@@ -282,36 +579,42 @@ describe('faults between the function and S3', () => {
     await proxy.close();
   });
 
-  let counter = 0;
-  /** A collection with one article in it, and a second article to sync through the proxy. */
+  /** A collection with one article in its view, a second article to sync, and a client through the proxy. */
   async function prepare() {
-    counter += 1;
-    const collection = `faults-${counter}`;
-    const first = `articles/${collection}/first.txt`;
+    const { collection, good, before } = await collectionWithOneArticle('faults');
     const second = `articles/${collection}/second.txt`;
-    const { handler } = radosgwHandler(client);
-    await s3.put(first, storyText(50 + counter, 1), STORY_METADATA);
-    await handler(notificationOf(s3.bucket, first, 'put', '0080'));
     await s3.put(second, storyText(70 + counter, 1), STORY_METADATA);
-    const before = await s3.read(`timelines/${collection}.json`);
     const proxied = radosgwClient({ endpoint: proxy.endpoint, requestTimeoutMs: 500 });
-    return { collection, first, second, before, proxied };
+    return { collection, good, second, before, proxied };
   }
 
-  const timelinePath = (collection: string) => new RegExp(`/timelines/${collection}\\.json$`);
-  const articlePath = (collection: string) => new RegExp(`/articles/${collection}/second\\.txt$`);
+  const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pathOf = (collection: string, on: string) =>
+    ({
+      report: new RegExp(`/reports/${escaped(collection)}/second\\.txt\\.json$`),
+      article: new RegExp(`/articles/${escaped(collection)}/second\\.txt$`),
+      index: new RegExp(`/timelines/${escaped(collection)}/index\\.json$`),
+      shard: new RegExp(`/timelines/${escaped(collection)}/shards/`),
+      state: new RegExp(`/${STATE_PREFIX}${escaped(collection)}/partitions/`),
+    })[on] as RegExp;
+  /** Which function's client goes through the proxy. */
+  const functionOf = (on: string) => (on === 'report' || on === 'article' ? 'article' : 'compactor');
+  const pipelineFor = (on: string, proxied: S3Client) =>
+    functionOf(on) === 'article'
+      ? radosgwPipeline(proxied, { compactorClient: client })
+      : radosgwPipeline(client, { compactorClient: proxied });
 
   it.each([
     {
-      name: '503 SlowDown twice on GET of the timeline',
+      name: '503 SlowDown twice on GET of the report',
       method: 'GET',
-      on: 'timeline',
+      on: 'report',
       fault: { kind: 'status', status: 503, code: 'SlowDown' },
     },
     {
-      name: '500 InternalError twice on PUT of the timeline',
+      name: '500 InternalError twice on PUT of the report',
       method: 'PUT',
-      on: 'timeline',
+      on: 'report',
       fault: { kind: 'status', status: 500, code: 'InternalError' },
     },
     {
@@ -321,86 +624,144 @@ describe('faults between the function and S3', () => {
       fault: { kind: 'status', status: 503, code: 'ServiceUnavailable' },
     },
     { name: 'a timeout twice on GET of the article', method: 'GET', on: 'article', fault: { kind: 'hang' } },
+    { name: 'a timeout twice on PUT of the report', method: 'PUT', on: 'report', fault: { kind: 'hang' } },
     {
-      name: 'a timeout twice on PUT of the timeline',
-      method: 'PUT',
-      on: 'timeline',
-      fault: { kind: 'hang' },
+      name: '503 SlowDown twice on GET of the index',
+      method: 'GET',
+      on: 'index',
+      fault: { kind: 'status', status: 503, code: 'SlowDown' },
     },
+    {
+      name: '500 InternalError twice on PUT of the index',
+      method: 'PUT',
+      on: 'index',
+      fault: { kind: 'status', status: 500, code: 'InternalError' },
+    },
+    {
+      name: '503 twice on GET of a partition state',
+      method: 'GET',
+      on: 'state',
+      fault: { kind: 'status', status: 503, code: 'SlowDown' },
+    },
+    { name: 'a timeout twice on PUT of a shard', method: 'PUT', on: 'shard', fault: { kind: 'hang' } },
+    { name: 'a timeout twice on PUT of the index', method: 'PUT', on: 'index', fault: { kind: 'hang' } },
   ] as const)('retries $name (the SDK), and the article lands', async ({ method, on, fault }) => {
-    const { collection, first, second, proxied } = await prepare();
+    const { collection, good, second, proxied } = await prepare();
     proxy.clear();
-    const injected = proxy.inject({
-      method,
-      path: on === 'timeline' ? timelinePath(collection) : articlePath(collection),
-      times: 2,
-      fault,
-    });
-    const { handler } = radosgwHandler(proxied);
-    const summary = await handler(notificationOf(s3.bucket, second, 'put', '0081'));
+    const injected = proxy.inject({ method, path: pathOf(collection, on), times: 2, fault });
+    const pipeline = pipelineFor(on, proxied);
+    const summary = await pipeline.handler(notificationOf(s3.bucket, second, 'put', '0081'));
     expect(injected.hits).toBe(2);
-    expect(summary.synced[0]?.action).toBe('upsert');
-    const stored = await storedTimeline(s3, collection);
-    expectValid(stored?.timeline);
-    expect(stored?.timeline.articles.map((article) => article.key)).toEqual([first, second]);
+    expect(summary.synced[0]).toMatchObject({ action: 'upsert', result: 'updated' });
+    expect(pipeline.deadLetters).toEqual([]);
+    expect(keysOf((await checkedView(client, s3.bucket, collection))?.timeline)).toEqual([good, second]);
+    await checkedDocuments(client, s3.bucket, collection);
     proxied.destroy();
   });
 
-  it('survives a write whose answer was lost: the retry meets its own write (412) and finds it done', async () => {
-    const { collection, first, second, proxied } = await prepare();
+  it.each([
+    { name: 'the report', on: 'report', outcome: { result: 'unchanged', conflicts: 1 } },
+    { name: 'the index', on: 'index', outcome: { result: 'updated', conflicts: 0 } },
+  ] as const)(
+    'survives a write of $name whose answer was lost: the retry meets its own write (412) and finds it done',
+    async ({ on, outcome }) => {
+      const { collection, good, second, proxied } = await prepare();
+      proxy.clear();
+      const injected = proxy.inject({
+        method: 'PUT',
+        path: pathOf(collection, on),
+        times: 1,
+        fault: { kind: 'drop-response' },
+      });
+      const pipeline = pipelineFor(on, proxied);
+      const summary = await pipeline.handler(notificationOf(s3.bucket, second, 'put', '0081'));
+      expect(injected.hits).toBe(1);
+      expect(summary.synced[0]).toMatchObject({ action: 'upsert', ...outcome });
+      if (on === 'index')
+        expect(pipeline.compactions).toEqual([expect.objectContaining({ attempts: 2, conflicts: 1 })]);
+      tally.conflictsRetried += 1;
+      expect(keysOf((await checkedView(client, s3.bucket, collection))?.timeline)).toEqual([good, second]);
+      await checkedDocuments(client, s3.bucket, collection);
+      proxied.destroy();
+    },
+  );
+
+  it.each([
+    {
+      name: '503 SlowDown on every PUT of the report',
+      method: 'PUT',
+      on: 'report',
+      fault: { kind: 'status', status: 503, code: 'SlowDown' },
+    },
+    {
+      name: '500 on every GET of the report',
+      method: 'GET',
+      on: 'report',
+      fault: { kind: 'status', status: 500, code: 'InternalError' },
+    },
+    { name: 'a timeout on every GET of the article', method: 'GET', on: 'article', fault: { kind: 'hang' } },
+  ] as const)('fails the invocation on $name, and nothing stored changes', async ({ method, on, fault }) => {
+    const { collection, second, before, proxied } = await prepare();
     proxy.clear();
     const injected = proxy.inject({
-      method: 'PUT',
-      path: timelinePath(collection),
-      times: 1,
-      fault: { kind: 'drop-response' },
+      method,
+      path: pathOf(collection, on),
+      times: Number.POSITIVE_INFINITY,
+      fault,
     });
-    const { handler } = radosgwHandler(proxied);
-    const summary = await handler(notificationOf(s3.bucket, second, 'put', '0081'));
-    expect(injected.hits).toBe(1);
-    expect(summary.synced[0]).toMatchObject({ action: 'upsert', conflicts: 1 });
-    const stored = await storedTimeline(s3, collection);
-    expectValid(stored?.timeline);
-    expect(stored?.timeline.articles.map((article) => article.key)).toEqual([first, second]);
+    const pipeline = pipelineFor(on, proxied);
+    await expect(pipeline.handler(notificationOf(s3.bucket, second, 'put', '0081'))).rejects.toThrow(
+      /1 of 1 records failed/,
+    );
+    expect(injected.hits).toBeGreaterThanOrEqual(3);
+    expect(
+      pipeline.logs.some((log) => log.level === 'error' && log.key === second && log.bucket === s3.bucket),
+    ).toBe(true);
+    expect(pipeline.compactions).toEqual([]);
+    expect(await snapshot(collection)).toEqual(before);
+    await checkedView(client, s3.bucket, collection);
     proxied.destroy();
   });
 
   it.each([
     {
-      name: '503 SlowDown on every PUT of the timeline',
+      name: '503 SlowDown on every PUT of the index',
       method: 'PUT',
-      on: 'timeline',
+      on: 'index',
       fault: { kind: 'status', status: 503, code: 'SlowDown' },
     },
     {
-      name: '500 on every GET of the timeline',
+      name: '500 on every GET of a partition state',
       method: 'GET',
-      on: 'timeline',
+      on: 'state',
       fault: { kind: 'status', status: 500, code: 'InternalError' },
     },
-    { name: 'a timeout on every GET of the article', method: 'GET', on: 'article', fault: { kind: 'hang' } },
+    { name: 'a timeout on every PUT of a shard', method: 'PUT', on: 'shard', fault: { kind: 'hang' } },
   ] as const)(
-    'fails the invocation on $name, and the stored timeline is untouched',
+    'fails the batch on $name, dead-letters it with the index untouched, and lands it when sent again',
     async ({ method, on, fault }) => {
-      const { collection, second, before, proxied } = await prepare();
+      const { collection, good, second, before, proxied } = await prepare();
       proxy.clear();
       const injected = proxy.inject({
         method,
-        path: on === 'timeline' ? timelinePath(collection) : articlePath(collection),
+        path: pathOf(collection, on),
         times: Number.POSITIVE_INFINITY,
         fault,
       });
-      const { handler, deps } = radosgwHandler(proxied);
-      await expect(handler(notificationOf(s3.bucket, second, 'put', '0081'))).rejects.toThrow(
-        /1 of 1 records failed/,
-      );
+      const pipeline = pipelineFor(on, proxied);
+      const summary = await pipeline.handler(notificationOf(s3.bucket, second, 'put', '0081'));
+      expect(summary.synced[0]).toMatchObject({ result: 'updated' });
       expect(injected.hits).toBeGreaterThanOrEqual(3);
+      expect(pipeline.deadLetters).toEqual([{ bucket: s3.bucket, collection, key: second }]);
       expect(
-        deps.logs.some((log) => log.level === 'error' && log.key === second && log.bucket === s3.bucket),
+        pipeline.logs.some((log) => log.level === 'error' && log.message === 'failed to compact the view'),
       ).toBe(true);
-      const after = await s3.read(`timelines/${collection}.json`);
-      expect(after).toEqual(before);
-      expectValid(after ? (JSON.parse(after.body) as Timeline) : undefined);
+      expect((await snapshot(collection)).index).toEqual(before.index);
+      // The dead letter redriven once S3 answers again.
+      proxy.clear();
+      await pipeline.queue.send(pipeline.deadLetters[0] as never, 'redrive');
+      await pipeline.queue.idle();
+      expect(keysOf((await checkedView(client, s3.bucket, collection))?.timeline)).toEqual([good, second]);
       proxied.destroy();
     },
   );
@@ -419,16 +780,6 @@ const PDF = new Uint8Array([
 ]);
 
 describe('bad input: one clear error naming bucket, key and reason; nothing stored lost', () => {
-  let counter = 0;
-  async function collectionWithOneArticle() {
-    counter += 1;
-    const collection = `bad-${counter}`;
-    const good = `articles/${collection}/good.txt`;
-    await s3.put(good, storyText(90 + counter, 1), STORY_METADATA);
-    await radosgwHandler(client).handler(notificationOf(s3.bucket, good, 'put', '0090'));
-    return { collection, before: await s3.read(`timelines/${collection}.json`) };
-  }
-
   it.each([
     { name: 'an empty object', file: 'empty.txt', body: '', code: 'empty' },
     { name: 'a PNG', file: 'photo.png', body: PNG, code: 'binary' },
@@ -449,23 +800,37 @@ describe('bad input: one clear error naming bucket, key and reason; nothing stor
     },
     { name: 'an unknown extension holding binary', file: 'story.bin', body: PNG, code: 'binary' },
   ])('refuses $name', async ({ file, body, code }) => {
-    const { collection, before } = await collectionWithOneArticle();
+    const { collection, before } = await collectionWithOneArticle('bad');
     const key = `articles/${collection}/${file}`;
     await s3.put(key, body, STORY_METADATA);
-    const { handler, deps } = radosgwHandler(client);
-    const summary = await handler(notificationOf(s3.bucket, key, 'put', '0091'));
+    const pipeline = radosgwPipeline(client);
+    const summary = await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
     expect(summary.rejected).toEqual([expect.objectContaining({ key, code })]);
-    const errors = deps.logs.filter((log) => log.level === 'error');
-    expect(errors).toEqual([
+    expect(pipeline.logs.filter((log) => log.level === 'error')).toEqual([
       expect.objectContaining({ bucket: s3.bucket, key, code, reason: expect.any(String) }),
     ]);
-    expect(deps.counted).toContainEqual({ name: 'InputsRejected', value: 1, dimensions: { reason: code } });
-    expect(await s3.read(`timelines/${collection}.json`)).toEqual(before);
+    expect(pipeline.counted).toContainEqual({
+      name: 'InputsRejected',
+      value: 1,
+      dimensions: { reason: code },
+    });
+    expect(pipeline.compactions).toEqual([]);
+    expect(await snapshot(collection)).toEqual(before);
+    tally.badInputsRejected += 1;
+  });
+
+  it('keeps the last readable version of an article replaced by an unreadable one', async () => {
+    const { collection, good, before } = await collectionWithOneArticle('bad');
+    await s3.put(good, PNG, STORY_METADATA);
+    const pipeline = radosgwPipeline(client);
+    const summary = await pipeline.handler(notificationOf(s3.bucket, good, 'put', '0091'));
+    expect(summary.rejected).toEqual([expect.objectContaining({ key: good, code: 'binary' })]);
+    expect(await snapshot(collection)).toEqual(before);
     tally.badInputsRejected += 1;
   });
 
   it('refuses an article over the size limit from its size, without reading its body', async () => {
-    const { collection, before } = await collectionWithOneArticle();
+    const { collection, before } = await collectionWithOneArticle('bad');
     const key = `articles/${collection}/huge.txt`;
     await s3.put(key, 'a'.repeat(5 * 1024 * 1024 + 1), STORY_METADATA);
     const proxy = await startFaultyProxy(RADOSGW.endpoint);
@@ -477,64 +842,108 @@ describe('bad input: one clear error naming bucket, key and reason; nothing stor
       fault: { kind: 'status', status: 500, code: 'InternalError' },
     });
     const proxied = radosgwClient({ endpoint: proxy.endpoint });
-    const { handler, deps } = radosgwHandler(proxied);
-    const summary = await handler(notificationOf(s3.bucket, key, 'put', '0091'));
+    const pipeline = radosgwPipeline(proxied);
+    const summary = await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
     expect(gets.hits).toBe(0);
     expect(summary.rejected).toEqual([expect.objectContaining({ key, code: 'too-large' })]);
-    expect(deps.logs.filter((log) => log.level === 'error')).toEqual([
+    expect(pipeline.logs.filter((log) => log.level === 'error')).toEqual([
       expect.objectContaining({
         bucket: s3.bucket,
         key,
         reason: expect.stringMatching(/too large: 5242881 bytes/),
       }),
     ]);
-    expect(await s3.read(`timelines/${collection}.json`)).toEqual(before);
+    expect(await snapshot(collection)).toEqual(before);
     tally.badInputsRejected += 1;
     proxied.destroy();
     await proxy.close();
   });
 
-  it.each(['articles/../a.txt', 'articles/./a.txt', 'articles//a.txt'])(
-    'refuses the key %s: its collection cannot name a timeline, and nothing is written for it',
-    async (key) => {
-      await s3.put(key, storyText(99, 1), STORY_METADATA);
-      const { handler, deps } = radosgwHandler(client);
-      const summary = await handler(notificationOf(s3.bucket, key, 'put', '0091'));
+  it.each([
+    { name: 'articles/../a.txt', key: 'articles/../a.txt' },
+    { name: 'articles/./a.txt', key: 'articles/./a.txt' },
+    { name: 'articles//a.txt', key: 'articles//a.txt' },
+    // 1,022 bytes, so its report key would be 1,026 (radosgw refuses such keys; AWS takes 1,024).
+    { name: 'of 1,022 bytes', key: `articles/long/${'x'.repeat(1004)}.txt`, upload: false },
+  ])(
+    'refuses the key $name: it cannot name a view or a report, and nothing is written for it',
+    async ({ key, upload }) => {
+      if (upload !== false) await s3.put(key, storyText(99, 1), STORY_METADATA);
+      const pipeline = radosgwPipeline(client);
+      const summary = await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
       expect(summary.rejected).toEqual([expect.objectContaining({ key, code: 'bad-key' })]);
-      expect(deps.logs.filter((log) => log.level === 'error')).toEqual([
+      expect(pipeline.logs.filter((log) => log.level === 'error')).toEqual([
         expect.objectContaining({ bucket: s3.bucket, key }),
       ]);
-      for (const name of ['..', '.', '']) expect(await s3.read(`timelines/${name}.json`)).toBeUndefined();
+      expect(pipeline.compactions).toEqual([]);
+      if (upload !== false) expect(await s3.read(reportKeyOf(key) as string)).toBeUndefined();
+      for (const name of ['..', '.', '', 'long']) expect(await s3.read(indexKeyOf(name))).toBeUndefined();
       tally.badInputsRejected += 1;
     },
   );
 
   it.each([
-    { name: 'a stored timeline that is not JSON', stored: '{"version": 3, "collec' },
+    { name: 'an index that is not JSON', stored: '{"version": 4, "kind": "ind' },
     {
-      name: 'a stored timeline that is JSON but not a timeline',
-      stored:
-        '{"version": 3, "collection": "x", "updatedAt": "", "articles": [{}], "events": [], "summary": {"dates": []}, "removed": []}',
+      name: 'an index that is JSON but not an index',
+      stored: '{"version": 4, "kind": "shard", "events": []}',
     },
-    {
-      name: 'a stored timeline of an unknown format version',
-      stored: '{"version": 1, "collection": "x", "events": []}',
+    { name: 'an index of an unknown format version', stored: '{"version": 9, "kind": "index"}' },
+  ])(
+    'refuses to touch $name: the batch is dead-lettered, the error names the key, the index is never reset',
+    async ({ stored }) => {
+      const collection = nextCollection('bad-index');
+      const indexKey = indexKeyOf(collection);
+      await s3.put(indexKey, stored);
+      const key = `articles/${collection}/a.txt`;
+      await s3.put(key, storyText(98, 1), STORY_METADATA);
+      const pipeline = radosgwPipeline(client);
+      const summary = await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
+      expect(summary.synced[0]).toMatchObject({ result: 'updated' });
+      expect(pipeline.deadLetters).toEqual([{ bucket: s3.bucket, collection, key }]);
+      const logged = pipeline.logs.find((log) => log.level === 'error');
+      expect(logged).toMatchObject({ bucket: s3.bucket, collection, message: 'failed to compact the view' });
+      expect((logged?.error as Error | undefined)?.message).toContain(indexKey);
+      expect((await s3.read(indexKey))?.body).toBe(stored);
+      tally.badInputsRejected += 1;
     },
-  ])('refuses to touch $name, reports it, and never resets it', async ({ stored }) => {
-    counter += 1;
-    const collection = `bad-${counter}`;
-    await s3.put(`timelines/${collection}.json`, stored);
-    const key = `articles/${collection}/a.txt`;
-    await s3.put(key, storyText(98, 1), STORY_METADATA);
-    const { handler, deps } = radosgwHandler(client);
-    await expect(handler(notificationOf(s3.bucket, key, 'put', '0091'))).rejects.toThrow(
-      /1 of 1 records failed/,
-    );
-    const logged = deps.logs.find((log) => log.level === 'error');
-    expect(logged).toMatchObject({ bucket: s3.bucket, key });
-    expect((logged?.error as Error | undefined)?.message).toContain(`timelines/${collection}.json`);
-    expect((await s3.read(`timelines/${collection}.json`))?.body).toBe(stored);
+  );
+
+  it('refuses to compact over a partition state that is not one, and leaves the index as it was', async () => {
+    const { collection, before } = await collectionWithOneArticle('bad-state');
+    // Every stored chunk of the day both articles report.
+    const states: string[] = [];
+    for await (const object of storage.list(s3.bucket, `${STATE_PREFIX}${collection}/partitions/2018-11-02.`))
+      states.push(object.key);
+    expect(states.length).toBeGreaterThan(0);
+    for (const state of states)
+      await s3.put(state, '{"version": 4, "kind": "partition-state", "events": [{}]');
+    const key = `articles/${collection}/second.txt`;
+    await s3.put(key, storyText(97, 1), STORY_METADATA);
+    const pipeline = radosgwPipeline(client);
+    await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
+    expect(pipeline.deadLetters).toEqual([{ bucket: s3.bucket, collection, key }]);
+    const failure = pipeline.logs.find((log) => log.level === 'error')?.error as Error | undefined;
+    expect(states.some((state) => failure?.message.includes(state))).toBe(true);
+    expect((await snapshot(collection)).index).toEqual(before.index);
     tally.badInputsRejected += 1;
+  });
+
+  it('replaces a stored report that is not a report, saying so (a report is derived from its article)', async () => {
+    const { collection, good } = await collectionWithOneArticle('bad-report');
+    await s3.put(reportKeyOf(good) as string, '{"version": 1, "key": ');
+    const pipeline = radosgwPipeline(client);
+    const summary = await pipeline.handler(notificationOf(s3.bucket, good, 'put', '0091'));
+    expect(summary.synced[0]).toMatchObject({ result: 'updated', action: 'upsert' });
+    expect(pipeline.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        key: reportKeyOf(good),
+        message: expect.stringMatching(/replaced/),
+      }),
+    );
+    expect(await storedReport(good)).toMatchObject({ key: good, sequencer: '0091' });
+    expect(keysOf((await checkedView(client, s3.bucket, collection))?.timeline)).toEqual([good]);
   });
 
   it.each([
@@ -543,35 +952,32 @@ describe('bad input: one clear error naming bucket, key and reason; nothing stor
     { name: 'a percent sign', file: '100% sure.txt' },
     { name: 'unicode', file: 'dépêche 北朝鮮.txt' },
   ])('reads keys with $name as S3 encodes them in notifications', async ({ file }) => {
-    const { collection } = await collectionWithOneArticle();
+    const { collection } = await collectionWithOneArticle('keys');
     const key = `articles/${collection}/${file}`;
-    await s3.put(key, storyText(97, 1), STORY_METADATA);
-    const summary = await radosgwHandler(client).handler(notificationOf(s3.bucket, key, 'put', '0091'));
+    await s3.put(key, storyText(96, 1), STORY_METADATA);
+    const summary = await radosgwPipeline(client).handler(notificationOf(s3.bucket, key, 'put', '0091'));
     expect(summary.synced).toEqual([expect.objectContaining({ key, result: 'updated', action: 'upsert' })]);
-    const stored = await storedTimeline(s3, collection);
-    expectValid(stored?.timeline);
-    expect(stored?.timeline.articles.map((article) => article.key)).toContain(key);
+    expect(await storedReport(key)).toMatchObject({ key, sequencer: '0091' });
+    expect(keysOf((await checkedView(client, s3.bucket, collection))?.timeline)).toContain(key);
   });
 
   it('reads HTML with scripts and styles for its visible text only', async () => {
-    const { collection } = await collectionWithOneArticle();
+    const { collection } = await collectionWithOneArticle('html');
     const key = `articles/${collection}/page.html`;
     const html = `<html><head><title>Talks</title><style>.x { content: "Friday" }</style></head><body>
       <script>var when = "on March 3, 2017";</script><p>KCNA said on November 2 that the talks would continue.</p></body></html>`;
     await s3.put(key, html, STORY_METADATA, 'text/html');
-    const summary = await radosgwHandler(client).handler(notificationOf(s3.bucket, key, 'put', '0091'));
+    const summary = await radosgwPipeline(client).handler(notificationOf(s3.bucket, key, 'put', '0091'));
     expect(summary.synced[0]).toMatchObject({ result: 'updated', events: 1 });
-    const stored = await storedTimeline(s3, collection);
-    const texts = stored?.timeline.events
-      .flatMap((event) => event.sources)
-      .filter((source) => source.article === key);
+    const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+    const texts = view?.events.flatMap((event) => event.sources).filter((source) => source.article === key);
     expect(texts?.map((source) => source.text)).toEqual([
       'KCNA said on November 2 that the talks would continue.',
     ]);
   });
 
   it('reads invalid UTF-8 as Windows-1252 and says so in a warning naming the key', async () => {
-    const { collection } = await collectionWithOneArticle();
+    const { collection } = await collectionWithOneArticle('latin');
     const key = `articles/${collection}/latin.txt`;
     await s3.put(
       key,
@@ -582,35 +988,44 @@ describe('bad input: one clear error naming bucket, key and reason; nothing stor
       ]),
       STORY_METADATA,
     );
-    const { handler, deps } = radosgwHandler(client);
-    await handler(notificationOf(s3.bucket, key, 'put', '0091'));
-    expect(deps.logs).toContainEqual(
+    const pipeline = radosgwPipeline(client);
+    await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
+    expect(pipeline.logs).toContainEqual(
       expect.objectContaining({ level: 'warn', key, message: expect.stringMatching(/Windows-1252/) }),
     );
-    const stored = await storedTimeline(s3, collection);
-    expect(stored?.timeline.articles.find((article) => article.key === key)?.encoding).toBe('windows-1252');
+    const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+    expect(view?.articles.find((article) => article.key === key)?.encoding).toBe('windows-1252');
   });
 
-  it('takes out an article deleted before it was read, and creates no timeline for one never seen', async () => {
-    const { collection, before } = await collectionWithOneArticle();
-    const { handler } = radosgwHandler(client);
-    const gone = await handler(notificationOf(s3.bucket, `articles/${collection}/never.txt`, 'put', '0091'));
+  it('leaves a tombstone for an article deleted before it was read, and creates no view for one never seen', async () => {
+    const { collection, before } = await collectionWithOneArticle('gone');
+    const pipeline = radosgwPipeline(client);
+    const never = `articles/${collection}/never.txt`;
+    const gone = await pipeline.handler(notificationOf(s3.bucket, never, 'put', '0091'));
     expect(gone.synced[0]).toMatchObject({ action: 'remove' });
-    const after = await storedTimeline(s3, collection);
-    expect(after?.timeline.articles).toEqual(JSON.parse(before?.body ?? '{}').articles);
-    const fresh = await handler(
+    expect(await storedReport(never)).toMatchObject({ key: never, sequencer: '0091', events: [] });
+    expect((await snapshot(collection)).index).toEqual(before.index);
+    const fresh = await pipeline.handler(
       notificationOf(s3.bucket, 'articles/nobody-here/never.txt', 'delete', '0091'),
     );
-    expect(fresh.synced[0]).toMatchObject({ action: 'remove', result: 'unchanged' });
-    expect(await s3.read('timelines/nobody-here.json')).toBeUndefined();
+    expect(fresh.synced[0]).toMatchObject({ action: 'remove' });
+    expect(await s3.read(indexKeyOf('nobody-here'))).toBeUndefined();
   });
 
   it('ignores a notification for another prefix and answers s3:TestEvent', async () => {
-    const { handler } = radosgwHandler(client);
-    const other = await handler(notificationOf(s3.bucket, 'timelines/story-1001.json', 'put', '0091'));
-    expect(other.ignored).toEqual(['timelines/story-1001.json']);
-    const test = await handler({ Event: 's3:TestEvent' } as never);
+    const pipeline = radosgwPipeline(client);
+    const keys = [
+      'timelines/story-1001/index.json',
+      'reports/story-1001/report 0.txt.json',
+      'state/x/partitions/a.json',
+    ];
+    for (const key of keys) {
+      const other = await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
+      expect(other.ignored).toEqual([key]);
+    }
+    const test = await pipeline.handler({ Event: 's3:TestEvent' } as never);
     expect(test).toEqual({ records: 0, synced: [], ignored: [], rejected: [] });
+    expect(pipeline.compactions).toEqual([]);
   });
 });
 
@@ -636,9 +1051,9 @@ describe('adversarial text, within the function’s 60 s', () => {
       const collection = `adversarial-${name.replace(/\W+/g, '-')}`;
       const key = `articles/${collection}/big.txt`;
       await s3.put(key, body(), STORY_METADATA);
-      const { handler, deps } = radosgwHandler(client);
+      const pipeline = radosgwPipeline(client);
       const start = performance.now();
-      const summary = await handler(notificationOf(s3.bucket, key, 'put', '0091'));
+      const summary = await pipeline.handler(notificationOf(s3.bucket, key, 'put', '0091'));
       const seconds = (performance.now() - start) / 1000;
       process.stdout.write(
         `adversarial ${name}: ${seconds.toFixed(1)} s, ${JSON.stringify(summary.synced[0] ?? summary.rejected[0])}\n`,
@@ -648,9 +1063,10 @@ describe('adversarial text, within the function’s 60 s', () => {
       expect(summary.synced).toEqual([
         expect.objectContaining({ key, result: 'updated', events: MAX_EVENTS_PER_ARTICLE }),
       ]);
-      const limited = deps.logs.find((log) => log.level === 'warn' && typeof log.dropped === 'number');
+      const limited = pipeline.logs.find((log) => log.level === 'warn' && typeof log.dropped === 'number');
       expect(limited).toMatchObject({ bucket: s3.bucket, key, kept: MAX_EVENTS_PER_ARTICLE });
-      expectValid((await storedTimeline(s3, collection))?.timeline);
+      const view = (await checkedView(client, s3.bucket, collection))?.timeline;
+      expect(view?.articles).toEqual([expect.objectContaining({ key, events: MAX_EVENTS_PER_ARTICLE })]);
     },
     60_000,
   );
@@ -658,39 +1074,53 @@ describe('adversarial text, within the function’s 60 s', () => {
 
 describe('news-timeline rebuild', () => {
   async function collectionOfThree(collection: string) {
-    const { handler } = radosgwHandler(client);
+    const pipeline = radosgwPipeline(client);
     for (const [index, name] of ['a', 'b', 'c', 'gone'].entries()) {
       const key = `articles/${collection}/${name}.txt`;
       const etag = await s3.put(key, storyText(110 + index, 1), STORY_METADATA);
-      await handler(notificationOf(s3.bucket, key, 'put', `00A${index}`, etag));
+      await pipeline.handler(notificationOf(s3.bucket, key, 'put', `00A${index}`, etag));
     }
     await s3.delete(`articles/${collection}/gone.txt`);
-    await handler(notificationOf(s3.bucket, `articles/${collection}/gone.txt`, 'delete', '00B0'));
-    return (await storedTimeline(s3, collection))?.timeline as Timeline;
+    await pipeline.handler(notificationOf(s3.bucket, `articles/${collection}/gone.txt`, 'delete', '00B0'));
+    return (await checkedView(client, s3.bucket, collection))?.timeline as WholeTimeline;
   }
-  /** What the timeline says, less what can only come from notifications (the ledger). */
-  const content = (timeline: Timeline | undefined) =>
-    timeline && {
-      articles: timeline.articles.map(({ sequencer: _sequencer, ...article }) => article),
-      events: timeline.events,
-      summary: timeline.summary,
-    };
+  const rebuildDependencies = () => ({
+    articles: storage,
+    documents: storage,
+    logger: memoryLogger(),
+    metrics: memoryMetrics(),
+    now: () => new Date(),
+    sleep: async () => {},
+    maxAttempts: 4,
+  });
+  async function removeView(collection: string) {
+    for (const prefix of [`timelines/${collection}/`, `${STATE_PREFIX}${collection}/`])
+      for await (const object of storage.list(s3.bucket, prefix)) await s3.delete(object.key);
+  }
 
-  it('rebuilds a deleted timeline from the articles in the bucket', async () => {
+  it('rebuilds a deleted view from the articles in the bucket', async () => {
     const before = await collectionOfThree('rebuild-deleted');
-    await s3.delete('timelines/rebuild-deleted.json');
-    const storage = radosgwStorage(client);
-    const deps = testDependencies(client, { articles: storage, timelines: storage });
-    const summary = await rebuildTimeline(deps, s3.bucket, 'rebuild-deleted');
+    await removeView('rebuild-deleted');
+    const summary = await rebuildCollection(rebuildDependencies(), s3.bucket, 'rebuild-deleted');
     expect(summary).toMatchObject({ previous: 'missing', articles: 3, rejected: [] });
-    const after = (await storedTimeline(s3, 'rebuild-deleted'))?.timeline;
-    expectValid(after);
-    expect(content(after)).toEqual(content(before));
+    const after = (await checkedView(client, s3.bucket, 'rebuild-deleted'))?.timeline as WholeTimeline;
+    expect(viewContent(after)).toEqual(viewContent(before));
+    // The ledger is in the reports: a late notification of the delete's key is still stale.
+    expect(await storedReport('articles/rebuild-deleted/gone.txt')).toMatchObject({
+      sequencer: '00B0',
+      events: [],
+    });
   });
 
-  it('rebuilds over garbage with the CLI, printing progress and a summary', async () => {
+  it('rebuilds over a garbage index with the CLI, printing progress and a summary, and sweeps the old documents', async () => {
     const before = await collectionOfThree('rebuild-garbage');
-    await s3.put('timelines/rebuild-garbage.json', '\u0000\u0001 not a timeline');
+    await s3.put(indexKeyOf('rebuild-garbage'), '\u0000\u0001 not an index');
+    // Left over by compactions that lost their compare-and-swap: nothing points at them.
+    const leftOver = [
+      'timelines/rebuild-garbage/shards/1999-01-01.0.0000000000000000.json',
+      `${STATE_PREFIX}rebuild-garbage/partitions/1999-01-01.0.0000000000000000.json`,
+    ];
+    for (const key of leftOver) await s3.put(key, '{}');
     const cli = new URL('../../bin/news-timeline.js', import.meta.url).pathname;
     const { stdout, stderr } = await run(
       process.execPath,
@@ -713,47 +1143,75 @@ describe('news-timeline rebuild', () => {
         },
       },
     );
-    expect(stderr).toContain('read 3 of 3 articles');
+    expect(stderr).toContain('read 4 of 4 articles');
     expect(stdout).toMatch(
-      /rebuilt s3:\/\/.+\/timelines\/rebuild-garbage\.json: 3 articles, \d+ events, 0 articles skipped; the stored one was unreadable/,
+      /rebuilt s3:\/\/.+\/timelines\/rebuild-garbage\/index\.json: 3 articles, \d+ events, 0 articles skipped, 2 old documents deleted; the stored one was unreadable/,
     );
-    const after = (await storedTimeline(s3, 'rebuild-garbage'))?.timeline;
-    expectValid(after);
-    expect(content(after)).toEqual(content(before));
+    const after = (await checkedView(client, s3.bucket, 'rebuild-garbage'))?.timeline as WholeTimeline;
+    expect(viewContent(after)).toEqual(viewContent(before));
+    expect((await checkedDocuments(client, s3.bucket, 'rebuild-garbage')).leftOver).toEqual([]);
+    for (const key of leftOver) expect(await s3.read(key)).toBeUndefined();
   });
 
-  it('skips and lists an article that became unreadable, without remembering it as removed', async () => {
-    await collectionOfThree('rebuild-unreadable');
+  it('skips and lists an article that became unreadable, keeping its last readable report', async () => {
+    const before = await collectionOfThree('rebuild-unreadable');
     await s3.put('articles/rebuild-unreadable/c.txt', PNG);
-    const storage = radosgwStorage(client);
-    const deps = testDependencies(client, { articles: storage, timelines: storage });
-    const summary = await rebuildTimeline(deps, s3.bucket, 'rebuild-unreadable');
+    const summary = await rebuildCollection(rebuildDependencies(), s3.bucket, 'rebuild-unreadable');
     expect(summary.rejected).toEqual([
       expect.objectContaining({ key: 'articles/rebuild-unreadable/c.txt', code: 'binary' }),
     ]);
-    const after = (await storedTimeline(s3, 'rebuild-unreadable'))?.timeline;
-    expectValid(after);
-    expect(after?.articles.map((article) => article.key)).toEqual([
-      'articles/rebuild-unreadable/a.txt',
-      'articles/rebuild-unreadable/b.txt',
-    ]);
-    expect(after?.removed.map((entry) => entry.key)).toEqual(['articles/rebuild-unreadable/gone.txt']);
+    const after = (await checkedView(client, s3.bucket, 'rebuild-unreadable'))?.timeline as WholeTimeline;
+    expect(viewContent(after)).toEqual(viewContent(before));
   });
 
-  it('keeps the ledger of a readable timeline, and upgrades a version 2 timeline', async () => {
-    const before = await collectionOfThree('rebuild-v2');
-    const { removed: _removed, ...rest } = before;
-    await s3.put('timelines/rebuild-v2.json', JSON.stringify({ ...rest, version: 2 }));
-    // The handler reads a version 2 timeline as it is: an old format never blocks a collection.
-    const storage = radosgwStorage(client);
-    expect((await storage.loadTimeline(s3.bucket, 'rebuild-v2'))?.upgradedFrom).toBe(2);
-    const deps = testDependencies(client, { articles: storage, timelines: storage });
-    const summary = await rebuildTimeline(deps, s3.bucket, 'rebuild-v2');
-    expect(summary).toMatchObject({ previous: 'upgraded', articles: 3 });
-    const after = (await storedTimeline(s3, 'rebuild-v2'))?.timeline;
-    expectValid(after);
-    expect(after?.version).toBe(3);
-    expect(after?.articles.map((article) => article.sequencer)).toEqual(['00A0', '00A1', '00A2']);
-    expect(content(after)).toEqual(content(before));
+  it('migrates an earlier version’s timeline, keeping its ledger: older notifications stay stale', async () => {
+    const collection = 'rebuild-legacy';
+    const key = (name: string) => `articles/${collection}/${name}.txt`;
+    for (const [index, name] of ['a', 'b'].entries())
+      await s3.put(key(name), storyText(120 + index, 1), STORY_METADATA);
+    const legacy = {
+      version: 3,
+      collection,
+      updatedAt: '2018-11-09T00:00:00.000Z',
+      articles: [
+        { key: key('a'), sequencer: '00A0' },
+        { key: key('b'), sequencer: '00A1' },
+      ],
+      events: [],
+      summary: { dates: [] },
+      removed: [{ key: key('gone'), sequencer: '00B0' }],
+    };
+    await s3.put(`timelines/${collection}.json`, JSON.stringify(legacy));
+    // Before the migration, the compactor says the earlier timeline is there.
+    await s3.put(key('c'), storyText(122, 1), STORY_METADATA);
+    const pipeline = radosgwPipeline(client);
+    await pipeline.handler(notificationOf(s3.bucket, key('c'), 'put', '00C0'));
+    expect(pipeline.logs).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        legacy: `timelines/${collection}.json`,
+        message: expect.stringMatching(/rebuild/),
+      }),
+    );
+    const summary = await rebuildCollection(rebuildDependencies(), s3.bucket, collection);
+    expect(summary).toMatchObject({ previous: 'current', articles: 3 });
+    expect(await s3.read(`timelines/${collection}.json`)).toBeUndefined();
+    expect(await storedReport(key('a'))).toMatchObject({ sequencer: '00A0' });
+    expect(await storedReport(key('gone'))).toMatchObject({ sequencer: '00B0', events: [] });
+    // A late notification older than the ledger's changes nothing; the deleted key stays deleted
+    // even when an upload older than its delete is announced late.
+    await s3.put(key('gone'), storyText(123, 1), STORY_METADATA);
+    const late = await pipeline.handler({
+      Records: [
+        ...(notificationOf(s3.bucket, key('a'), 'put', '0099').Records ?? []),
+        ...(notificationOf(s3.bucket, key('gone'), 'put', '00AF').Records ?? []),
+      ],
+    });
+    expect(late.synced.map((outcome) => outcome.result)).toEqual(['stale', 'stale']);
+    expect(keysOf((await checkedView(client, s3.bucket, collection))?.timeline)).toEqual([
+      key('a'),
+      key('b'),
+      key('c'),
+    ]);
   });
 });
