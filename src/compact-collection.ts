@@ -166,6 +166,34 @@ async function loadChange(deps: CompactorDependencies, bucket: string, key: stri
   return { key, report, reportEtag: stored.etag };
 }
 
+/**
+ * Writes the index with a compare-and-swap and returns its new ETag. A write whose answer was
+ * lost is retried by the SDK and then refused, the index having moved: to our own write. When the
+ * stored index is byte for byte ours (it carries our `updatedAt`), the commit happened, and the
+ * documents it replaced must still be deleted rather than left behind.
+ */
+async function commitIndex(
+  deps: CompactorDependencies,
+  bucket: string,
+  key: string,
+  body: string,
+  expectedEtag: string | undefined,
+): Promise<string | undefined> {
+  try {
+    return await deps.documents.write(
+      bucket,
+      key,
+      body,
+      expectedEtag ? { ifMatch: expectedEtag } : { ifNoneMatch: '*' },
+    );
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const now = await deps.documents.read(bucket, key);
+    if (now !== undefined && now !== 'not-modified' && now.body === body) return now.etag;
+    throw error;
+  }
+}
+
 /** Says once per container and collection that an earlier version's timeline is still there. */
 const legacyReported = new Set<string>();
 
@@ -263,12 +291,7 @@ export async function compactCollection(
       });
       const indexKey = indexKeyOf(collection);
       const indexBody = JSON.stringify(result.index);
-      const etag = await deps.documents.write(
-        bucket,
-        indexKey,
-        indexBody,
-        stored ? { ifMatch: stored.etag } : { ifNoneMatch: '*' },
-      );
+      const etag = await commitIndex(deps, bucket, indexKey, indexBody, stored?.etag);
       // What was just written is what the next batch reads first.
       // Shards are for readers: the compactor never reads them back.
       for (const write of result.writes)
