@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { getHeapStatistics } from 'node:v8';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { S3Event } from 'aws-lambda';
 import { LocalFifoQueue } from '../../infra/local-fifo-queue.ts';
@@ -327,6 +328,12 @@ export interface GrowthReport {
     readonly peakRssBytes: number;
     readonly sampledPeakRssBytes: number;
     readonly maxRssBytes: number;
+    /**
+     * V8's heap limit in this process: Node sizes it from the machine's memory, so an
+     * unconstrained process lets garbage pile up where a small function would collect it
+     * (NODE_OPTIONS=--max-old-space-size=N sets it).
+     */
+    readonly heapLimitBytes: number;
     /** RSS with the corpus read and the server started, before the first article. */
     readonly rssBeforeBytes: number;
     readonly stoppedEarly: boolean;
@@ -444,6 +451,7 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
     const sampledPeakRssBytes = Math.max(rssBeforeBytes, ...costs.map((cost) => cost.rssBytes));
     // maxRSS is in kilobytes (getrusage's ru_maxrss on Linux).
     const maxRssBytes = process.resourceUsage().maxRSS * 1024;
+    const heapLimitBytes = getHeapStatistics().heap_size_limit;
     return {
       topic: options.topic,
       sources,
@@ -469,6 +477,7 @@ export async function measureGrowth(options: GrowthOptions): Promise<GrowthRepor
         peakRssBytes: Math.max(sampledPeakRssBytes, maxRssBytes),
         sampledPeakRssBytes,
         maxRssBytes,
+        heapLimitBytes,
         rssBeforeBytes,
         stoppedEarly,
         wallSeconds,
@@ -540,7 +549,7 @@ export function formatGrowthReport(report: GrowthReport, limit: number | undefin
       `largest shard ${kb(growth.largestShardBytes)}; ${growth.events} events, ${growth.viewArticles} articles` +
       (growth.rejected > 0 ? ` (${growth.rejected} rejected)` : ''),
     `peak RSS: ${mb(growth.peakRssBytes)} (sampled after each article ${mb(growth.sampledPeakRssBytes)}, ` +
-      `maxRSS ${mb(growth.maxRssBytes)}; ${mb(growth.rssBeforeBytes)} before the first article)`,
+      `maxRSS ${mb(growth.maxRssBytes)}; ${mb(growth.rssBeforeBytes)} before the first article; V8 heap limit ${mb(growth.heapLimitBytes)})`,
     `wall: ${growth.wallSeconds.toFixed(1)} s feeding (handler ${growth.handlerSeconds.toFixed(1)} s, ` +
       `uploads ${growth.uploadSeconds.toFixed(1)} s), ${growth.readSeconds.toFixed(1)} s reading the corpus`,
     growth.stoppedEarly
