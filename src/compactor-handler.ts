@@ -54,6 +54,8 @@ export function createCompactorHandler(
         running = compactCollection(deps, bucket, collection, keys).then(
           (outcome) => {
             deps.logger.info(`view ${outcome.result}`, { bucket, ...outcome });
+            deps.metrics.count('ReportsMerged', outcome.merged);
+            deps.metrics.count('ViewDocumentsWritten', outcome.written);
             outcomes.push(outcome);
             return outcome;
           },

@@ -4,22 +4,26 @@ import { SERVICE_NAME } from './logger.ts';
 /** The CloudWatch namespace of the function's metrics. */
 export const METRICS_NAMESPACE = 'NewsTimeline';
 
-/** What the function counts; each a CloudWatch metric of unit Count. */
+/** What the functions count; each a CloudWatch metric of unit Count. */
 export type MetricName =
-  /** Articles whose events were added or replaced. */
+  /** Articles whose report now holds their events (the article function). */
   | 'ArticlesSynced'
-  /** Articles whose events were removed (the object is gone). */
+  /** Articles whose report is now a tombstone (the object is gone). */
   | 'ArticlesRemoved'
   /** Dated events read from synced articles. */
   | 'EventsExtracted'
-  /** Notifications older than what the timeline already holds for their key: nothing done. */
+  /** Notifications older than what the report already holds for their key: nothing done. */
   | 'StaleNotifications'
-  /** Timeline writes that lost a compare-and-swap and were merged again. */
+  /** Writes that lost a compare-and-swap (a report, an index) and were done again. */
   | 'ConflictsRetried'
   /** Articles refused as bad input, with the dimension `reason` (a RejectionCode). */
   | 'InputsRejected'
-  /** Records whose sync failed (the invocation fails and Lambda retries it). */
-  | 'RecordsFailed';
+  /** Records that failed (the invocation or the batch fails and is delivered again). */
+  | 'RecordsFailed'
+  /** Reports the compactor merged into a view (changed or removed). */
+  | 'ReportsMerged'
+  /** Documents the compactor wrote, the index included. */
+  | 'ViewDocumentsWritten';
 
 /** Where the function's counts go: CloudWatch in Lambda, nowhere or a list in tests. */
 export interface MetricsRecorder {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TimelineError } from '../../src/core/errors.ts';
 import type { ArticleReport } from '../../src/core/report.ts';
 import type { WholeTimeline } from '../../src/core/view.ts';
+import { createHandler } from '../../src/handler.ts';
 import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
 import { testHandler } from '../support/handler-deps.ts';
 import { refuseWrites } from '../support/refuse-writes.ts';
@@ -373,6 +374,25 @@ describe('handler', () => {
     const summary = await testHandler(s3.client).handler(event);
     expect(summary.synced.map((outcome) => outcome.key)).toEqual([first, second]);
     expect((await storedTimeline())?.timeline.articles).toHaveLength(2);
+  });
+
+  it('counts the reports the compactor merges and the documents it writes', async () => {
+    const first = `articles/${collection}/1.txt`;
+    const second = `articles/${collection}/2.txt`;
+    await s3.put(first, 'The envoy left on Monday.', NEW_YORK);
+    await s3.put(second, 'The treaty was signed on November 2.', NEW_YORK);
+    const event = notificationFor(first, s3.bucket);
+    event.Records.push(...notificationFor(second, s3.bucket).Records);
+    const pipeline = testHandler(s3.client);
+    const summary = await pipeline.handler(event);
+    expect(summary.synced).toHaveLength(2);
+    const merged = pipeline.counted.filter((metric) => metric.name === 'ReportsMerged');
+    const written = pipeline.counted.filter((metric) => metric.name === 'ViewDocumentsWritten');
+    expect(merged.reduce((sum, metric) => sum + metric.value, 0)).toBe(2);
+    expect(pipeline.compactions.reduce((sum, outcome) => sum + outcome.written, 0)).toBe(
+      written.reduce((sum, metric) => sum + metric.value, 0),
+    );
+    expect(pipeline.counted.filter((metric) => metric.name === 'ArticlesSynced')).toHaveLength(2);
   });
 
   it('answers S3’s test event (no Records) without error', async () => {
