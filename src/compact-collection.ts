@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import { ConflictError } from './core/errors.ts';
 import { readReport, reportKeyOf } from './core/report.ts';
 import { timelineKeyOf } from './core/route-key.ts';
@@ -30,14 +31,23 @@ import { backoffMs } from './write-report.ts';
  * wrote, by key (shards aside: it never reads them). Pages, month tables and state chunks are
  * named by their content and never change, so a cached one is always right; the index is checked
  * with a conditional GET (no body when it is the version cached). Bounded by the bytes of their
- * JSON (32 MB by default, about twice that parsed), the least recently used dropped first.
+ * JSON ({@link defaultCacheBytes}), the least recently used dropped first.
  */
+/**
+ * The cache's default bound: 32 MB of JSON, or an eighth of V8's heap limit when that is less
+ * (parsed, JSON takes about twice its bytes; a cache near the heap's limit makes every
+ * collection a full garbage collection).
+ */
+function defaultCacheBytes(): number {
+  return Math.min(32 * 1024 * 1024, Math.floor(getHeapStatistics().heap_size_limit / 8));
+}
+
 export class DocumentCache {
   readonly #entries = new Map<string, { value: unknown; etag?: string; bytes: number }>();
   #bytes = 0;
   readonly #limit: number;
 
-  constructor(limitBytes = 32 * 1024 * 1024) {
+  constructor(limitBytes = defaultCacheBytes()) {
     this.#limit = limitBytes;
   }
 
