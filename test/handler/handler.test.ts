@@ -3,7 +3,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TimelineError } from '../../src/core/errors.ts';
 import type { ArticleReport } from '../../src/core/report.ts';
 import type { WholeTimeline } from '../../src/core/view.ts';
-import { createHandler } from '../../src/handler.ts';
 import { expectNkTalksGolden } from '../golden/nk-talks-expectations.ts';
 import { testHandler } from '../support/handler-deps.ts';
 import { refuseWrites } from '../support/refuse-writes.ts';
