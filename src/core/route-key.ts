@@ -42,6 +42,9 @@ const CONTROL_CHARACTER_RE = /[\u0000-\u001f\u007f]/;
 export function collectionProblem(collection: string): string | undefined {
   if (collection === '') return 'is empty (a key like articles//name)';
   if (collection === '.' || collection === '..') return 'is "." or "..", not a name';
+  // A key's collection is its first folder; a name with a slash would nest one collection's view
+  // inside another's (timelines/a/ holds timelines/a/b/).
+  if (collection.includes('/')) return 'contains "/"';
   if (CONTROL_CHARACTER_RE.test(collection)) return 'contains control characters';
   if (new TextEncoder().encode(timelineKeyOf(collection)).length > MAX_KEY_BYTES)
     return `makes a timeline key over ${MAX_KEY_BYTES} bytes`;

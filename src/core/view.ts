@@ -15,8 +15,9 @@ import { TIMELINES_PREFIX } from './route-key.ts';
 import { daySalience } from './salience.ts';
 
 /**
- * Format version of the view's documents (index, shards, article pages) and of the whole
- * timeline `get` assembles. Version 3 was one `timelines/<collection>.json` holding everything.
+ * Format version of the view's documents (index, month tables, shards, article pages, state
+ * chunks) and of the whole timeline `get` assembles. Version 3 was one
+ * `timelines/<collection>.json` holding everything.
  */
 export const VIEW_VERSION = 4;
 /** Articles are listed in this many pages, by a hash of their key: each page stays small. */
@@ -229,7 +230,8 @@ function chunkOf(id: string, chunks: number): number {
 }
 
 /**
- * How many chunks a partition of `bytes` gets: the power of two that keeps chunks under the
+ * How many chunks a partition of `bytes` gets (the length of its events' JSON, in characters:
+ * bytes for the mostly ASCII text of news): the power of two that keeps chunks under the
  * target, kept as it was while chunks stay between a quarter of the target and the target (a
  * partition near a boundary does not flip between two layouts, rewriting every chunk each time).
  */

@@ -42,6 +42,7 @@ describe('collectionProblem', () => {
     { collection: '.', problem: /not a name/ },
     { collection: '..', problem: /not a name/ },
     { collection: 'tab\there', problem: /control/ },
+    { collection: 'a/b', problem: /contains "\/"/ },
     { collection: 'x'.repeat(1010), problem: /over 1024 bytes/ },
   ])('refuses $collection', ({ collection, problem }) => {
     expect(collectionProblem(collection)).toMatch(problem);
