@@ -1,3 +1,4 @@
+import { compactCollection, DocumentCache } from './compact-collection.ts';
 import { ArticleFormatError, ConflictError } from './core/errors.ts';
 import { readLegacyLedger } from './core/legacy-timeline.ts';
 import { REPORTS_PREFIX, readReport, reportKeyOf } from './core/report.ts';
@@ -9,11 +10,23 @@ import {
   TIMELINES_PREFIX,
   timelineKeyOf,
 } from './core/route-key.ts';
-import { type ArticleChange, indexKeyOf, STATE_PREFIX, viewOfReports } from './core/view.ts';
+import {
+  type ArticleChange,
+  type ArticlePage,
+  articlePageKeyOf,
+  indexKeyOf,
+  type MonthTable,
+  monthTableKeyOf,
+  STATE_PREFIX,
+  shardKeysOf,
+  stateKeysOf,
+  type ViewIndex,
+  viewOfReports,
+} from './core/view.ts';
 import type { Logger } from './logger.ts';
 import type { MetricsRecorder } from './metrics.ts';
 import type { ArticleSource, DocumentStore } from './ports.ts';
-import { readIndex } from './read-view.ts';
+import { parseViewDocument, readIndex } from './read-view.ts';
 import { backoffMs, type ReportDependencies, writeReport } from './write-report.ts';
 
 export interface RebuildDependencies {
@@ -48,18 +61,59 @@ export interface RebuildProgress {
   readonly key: string;
 }
 
+/** The keys of the articles a view lists. */
+async function viewArticleKeys(
+  deps: RebuildDependencies,
+  bucket: string,
+  collection: string,
+): Promise<string[]> {
+  const index = (await readIndex(deps.documents, bucket, collection))?.index;
+  const keys: string[] = [];
+  for (const page of index?.articles.pages ?? []) {
+    const stored = await deps.documents.read(bucket, articlePageKeyOf(collection, page.page, page.hash));
+    if (stored !== undefined && stored !== 'not-modified')
+      keys.push(
+        ...parseViewDocument<ArticlePage>(page.page, stored.body, 'articles').articles.map(
+          (entry) => entry.key,
+        ),
+      );
+  }
+  return keys;
+}
+
+/** Every document an index points at: its pages, its month tables and their chunks. */
+async function documentKeysOf(
+  deps: RebuildDependencies,
+  bucket: string,
+  index: ViewIndex,
+): Promise<string[]> {
+  const { collection } = index;
+  const keys = index.articles.pages.map((page) => articlePageKeyOf(collection, page.page, page.hash));
+  for (const month of index.months) {
+    const key = monthTableKeyOf(collection, month.month, month.hash);
+    keys.push(key);
+    const stored = await deps.documents.read(bucket, key);
+    if (stored === undefined || stored === 'not-modified') continue;
+    for (const entry of parseViewDocument<MonthTable>(key, stored.body, 'month').partitions)
+      keys.push(...shardKeysOf(collection, entry), ...stateKeysOf(collection, entry));
+  }
+  return keys;
+}
+
 /** The article key a report key mirrors. */
 const articleKeyOfReport = (reportKey: string): string =>
   `${ARTICLES_PREFIX}${reportKey.slice(REPORTS_PREFIX.length, -'.json'.length)}`;
 
 /**
  * Rebuilds a collection from the articles in the bucket now: every article read again into its
- * report (a key whose article is gone gets a tombstone), then the view built from all reports at
- * once and committed with a compare-and-swap on the index, whatever was there (a corrupt index,
- * an earlier version's `timelines/<collection>.json`, nothing). Then the documents of older views
- * are deleted, and the earlier version's timeline: the migration. Its notification ledger is kept
- * in the reports, so a late, older notification is still known stale. Unreadable articles are
- * skipped and listed; a lost race with the compactor reads the reports again.
+ * report (a key whose article is gone gets a tombstone); then, when the stored view is readable,
+ * it is updated as the compactor updates it, with every key as changed (events keep their ids,
+ * only what differs is written); otherwise (no index, an unreadable one, an earlier version's
+ * timeline) the view is built from all reports at once and committed with a compare-and-swap on
+ * whatever index object is there. Then the documents of older views are deleted, and the earlier
+ * version's timeline: the migration. Its notification ledger is kept in the reports, so a late,
+ * older notification is still known stale. Unreadable articles are skipped and listed; a lost
+ * race with the compactor reads the reports again.
  */
 export async function rebuildCollection(
   deps: RebuildDependencies,
@@ -144,49 +198,63 @@ export async function rebuildCollection(
       corruption = (error as Error).message;
       etag = await deps.documents.etagOf(bucket, indexKeyOf(collection));
     }
-    const changes: ArticleChange[] = [];
-    for (const key of listed) {
-      const stored = await deps.documents.read(bucket, reportKeyOf(key) as string);
-      if (stored === undefined || stored === 'not-modified') continue;
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(stored.body);
-      } catch {
-        continue;
+    let committed: ViewIndex | undefined;
+    if (previous === 'current') {
+      // A readable view is updated like any other, with every key as changed: events keep their
+      // ids, and only what differs is written.
+      await compactCollection(
+        { ...deps, cache: new DocumentCache() },
+        bucket,
+        collection,
+        [...new Set([...listed, ...(await viewArticleKeys(deps, bucket, collection))])].sort(),
+      );
+      committed = (await readIndex(deps.documents, bucket, collection))?.index;
+    } else {
+      const changes: ArticleChange[] = [];
+      for (const key of listed) {
+        const stored = await deps.documents.read(bucket, reportKeyOf(key) as string);
+        if (stored === undefined || stored === 'not-modified') continue;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(stored.body);
+        } catch {
+          continue;
+        }
+        const report = readReport(parsed);
+        if (!('problem' in report)) changes.push({ key, report, reportEtag: stored.etag });
       }
-      const report = readReport(parsed);
-      if (!('problem' in report)) changes.push({ key, report, reportEtag: stored.etag });
-    }
-    const view = viewOfReports(collection, deps.now().toISOString(), changes);
-    const articles = view?.index.articles.count ?? 0;
-    const events = view?.index.months.reduce((sum, entry) => sum + entry.events, 0) ?? 0;
-    if (view) {
-      for (const write of view.writes) await deps.documents.write(bucket, write.key, write.body);
-      try {
-        await deps.documents.write(
-          bucket,
-          indexKeyOf(collection),
-          JSON.stringify(view.index),
-          etag ? { ifMatch: etag } : { ifNoneMatch: '*' },
-        );
-      } catch (error) {
-        if (!(error instanceof ConflictError) || attempt >= deps.maxAttempts) throw error;
-        deps.metrics.count('ConflictsRetried');
-        deps.logger.info('the view changed during the rebuild; reading the reports again', {
-          bucket,
-          collection,
-          attempt,
-        });
-        await deps.sleep(backoffMs(attempt));
-        continue;
+      const view = viewOfReports(collection, deps.now().toISOString(), changes);
+      if (view) {
+        for (const write of view.writes) await deps.documents.write(bucket, write.key, write.body);
+        try {
+          await deps.documents.write(
+            bucket,
+            indexKeyOf(collection),
+            JSON.stringify(view.index),
+            etag ? { ifMatch: etag } : { ifNoneMatch: '*' },
+          );
+        } catch (error) {
+          if (!(error instanceof ConflictError) || attempt >= deps.maxAttempts) throw error;
+          deps.metrics.count('ConflictsRetried');
+          deps.logger.info('the view changed during the rebuild; reading the reports again', {
+            bucket,
+            collection,
+            attempt,
+          });
+          await deps.sleep(backoffMs(attempt));
+          continue;
+        }
+        committed = view.index;
+      } else if (etag) {
+        // No article left: the collection has no view.
+        await deps.documents.remove(bucket, indexKeyOf(collection));
       }
-    } else if (etag) {
-      // No article left: the collection has no view.
-      await deps.documents.remove(bucket, indexKeyOf(collection));
     }
+    const articles = committed?.articles.count ?? 0;
+    const events = committed?.months.reduce((sum, entry) => sum + entry.events, 0) ?? 0;
     // Documents of older views: not pointed at by this index, and older than this rebuild (a
     // compaction that committed since wrote newer ones, which stay).
-    const live = new Set(view ? view.writes.map((write) => write.key) : []);
+    const live = new Set(committed ? await documentKeysOf(deps, bucket, committed) : []);
     let swept = 0;
     for (const prefix of [`${TIMELINES_PREFIX}${collection}/`, `${STATE_PREFIX}${collection}/`])
       for await (const object of deps.documents.list(bucket, prefix)) {
