@@ -2,24 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { ConflictError } from './core/errors.ts';
 import { readReport, reportKeyOf } from './core/report.ts';
 import { timelineKeyOf } from './core/route-key.ts';
-import {
-  type ArticleChange,
-  type ArticlePage,
-  articlePageKeyOf,
-  compact,
-  indexKeyOf,
-  type MonthTable,
-  monthOf,
-  monthsToLoad,
-  monthTableKeyOf,
-  type PartitionContent,
-  pagesToLoad,
-  partitionFromChunks,
-  partitionsToLoad,
-  type StateChunk,
-  stateKeysOf,
-  type ViewIndex,
-} from './core/view.ts';
+import { type ArticleChange, compaction, indexKeyOf, type ViewIndex } from './core/view.ts';
 import type { Logger } from './logger.ts';
 import type { MetricsRecorder } from './metrics.ts';
 import type { DocumentStore } from './ports.ts';
@@ -158,13 +141,7 @@ async function loadChange(deps: CompactorDependencies, bucket: string, key: stri
   const reportKey = reportKeyOf(key) as string;
   const stored = await deps.documents.read(bucket, reportKey);
   if (stored === undefined || stored === 'not-modified') return { key };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored.body);
-  } catch {
-    parsed = undefined;
-  }
-  const report = readReport(parsed);
+  const report = readReport(stored.body);
   if ('problem' in report) {
     deps.logger.error('report is not readable; its article is left out of the view', {
       bucket,
@@ -244,55 +221,23 @@ export async function compactCollection(
       const stored = await loadIndex(deps, bucket, collection);
       if (!stored) await reportLegacyTimeline(deps, bucket, collection);
       const index = stored?.index;
-      const pageKeys = new Map(
-        index?.articles.pages.map((page) => [page.page, articlePageKeyOf(collection, page.page, page.hash)]),
-      );
-      const pages = new Map<string, ArticlePage>();
-      for (const page of pagesToLoad(keys)) {
-        const key = pageKeys.get(page);
-        if (key) pages.set(page, await loadImmutable<ArticlePage>(deps, bucket, key, 'articles'));
-      }
       const changes = await Promise.all(keys.map((key) => loadChange(deps, bucket, key)));
-      const updatedAt = deps.now().toISOString();
-      const tableKeys = new Map(
-        index?.months.map((entry) => [entry.month, monthTableKeyOf(collection, entry.month, entry.hash)]),
-      );
-      const months = new Map<string, MonthTable>();
-      const states = new Map<string, PartitionContent>();
-      const base = { collection, updatedAt, ...(index ? { index } : {}), pages, months, states, changes };
-      const loadMonths = async (wanted: readonly string[]) => {
-        for (const month of wanted)
-          months.set(
-            month,
-            await loadImmutable<MonthTable>(deps, bucket, tableKeys.get(month) as string, 'month'),
-          );
-      };
-      const loadStates = async (partitions: readonly string[]) => {
-        await loadMonths([...new Set(partitions.map(monthOf))].filter((month) => !months.has(month)));
-        for (const partition of partitions) {
-          const entry = months
-            .get(monthOf(partition))
-            ?.partitions.find((listed) => listed.partition === partition);
-          if (!entry)
-            throw new Error(
-              `partition ${partition} is not in the month table of s3://${bucket}/${indexKeyOf(collection)}`,
-            );
-          const chunks = await Promise.all(
-            stateKeysOf(collection, entry).map((key) =>
-              loadImmutable<StateChunk>(deps, bucket, key, 'partition-state'),
-            ),
-          );
-          states.set(partition, partitionFromChunks(chunks));
-        }
-      };
-      await loadMonths(monthsToLoad(base));
-      await loadStates(partitionsToLoad(base));
-      let result = compact(base);
-      while (result.kind === 'needs') {
-        await loadMonths(result.months);
-        await loadStates(result.partitions);
-        result = compact(base);
+      const steps = compaction({
+        collection,
+        updatedAt: deps.now().toISOString(),
+        ...(index ? { index } : {}),
+        changes,
+      });
+      let step = steps.next([]);
+      while (!step.done) {
+        const wanted = step.value;
+        step = steps.next(
+          await Promise.all(
+            wanted.map((document) => loadImmutable(deps, bucket, document.key, document.kind)),
+          ),
+        );
       }
+      const result = step.value;
       if (result.kind === 'unchanged')
         return { collection, result: 'unchanged', merged: 0, written: 0, attempts: attempt, conflicts };
 

@@ -214,13 +214,7 @@ export async function rebuildCollection(
       for (const key of listed) {
         const stored = await deps.documents.read(bucket, reportKeyOf(key) as string);
         if (stored === undefined || stored === 'not-modified') continue;
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(stored.body);
-        } catch {
-          continue;
-        }
-        const report = readReport(parsed);
+        const report = readReport(stored.body);
         if (!('problem' in report)) changes.push({ key, report, reportEtag: stored.etag });
       }
       const view = viewOfReports(collection, deps.now().toISOString(), changes);

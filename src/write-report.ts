@@ -80,13 +80,7 @@ async function loadReport(
 ): Promise<{ report?: ArticleReport; body: string; etag: string } | undefined> {
   const stored = await deps.documents.read(bucket, reportKey);
   if (stored === undefined || stored === 'not-modified') return undefined;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(stored.body);
-  } catch {
-    parsed = undefined;
-  }
-  const read = readReport(parsed);
+  const read = readReport(stored.body);
   if ('problem' in read) {
     deps.logger.warn('stored report is not readable; it is replaced', {
       bucket,

@@ -98,10 +98,16 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
- * A stored report, or why it is not one. Only the shape the merge reads is checked: the events
- * came from our own extractor.
+ * A stored report's body, or why it is not a report. Only the shape the merge reads is checked:
+ * the events came from our own extractor.
  */
-export function readReport(value: unknown): ArticleReport | { readonly problem: string } {
+export function readReport(body: string): ArticleReport | { readonly problem: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    return { problem: `not JSON (${(error as Error).message})` };
+  }
   if (!isObject(value)) return { problem: 'not a JSON object' };
   if (value.version !== REPORT_VERSION)
     return { problem: `report version ${JSON.stringify(value.version)}, this code reads ${REPORT_VERSION}` };

@@ -732,6 +732,92 @@ export function compact(input: CompactionInput): CompactionResult {
   };
 }
 
+/** A document a compaction asks for: its key, and the kind it must be. */
+export interface DocumentRequest {
+  readonly key: string;
+  readonly kind: 'articles' | 'month' | 'partition-state';
+}
+
+/** What a compaction is given before it reads anything. */
+export type CompactionRequest = Omit<CompactionInput, 'pages' | 'months' | 'states'>;
+
+/**
+ * A compaction as the rounds of reads it needs: it yields the documents it wants (the changed
+ * keys' pages; the tables of the months they touch; the state chunks of the partitions they
+ * touch; what the summary asks for), is resumed with them in the same order, and returns the
+ * result of {@link compact}. The compactor runs it against S3, tests against memory, with
+ * {@link runCompaction}.
+ */
+export function* compaction(
+  request: CompactionRequest,
+): Generator<readonly DocumentRequest[], Exclude<CompactionResult, { kind: 'needs' }>, readonly unknown[]> {
+  const { collection, index } = request;
+  const pages = new Map<string, ArticlePage>();
+  const months = new Map<string, MonthTable>();
+  const states = new Map<string, PartitionContent>();
+  const input: CompactionInput = { ...request, pages, months, states };
+
+  const wantedPages = pagesToLoad(request.changes.map((change) => change.key)).flatMap((page) => {
+    const entry = index?.articles.pages.find((listed) => listed.page === page);
+    return entry ? [{ page, key: articlePageKeyOf(collection, page, entry.hash) }] : [];
+  });
+  const pageDocuments = yield wantedPages.map(({ key }) => ({ key, kind: 'articles' as const }));
+  wantedPages.forEach(({ page }, at) => pages.set(page, pageDocuments[at] as ArticlePage));
+
+  function* loadMonths(
+    wanted: readonly string[],
+  ): Generator<readonly DocumentRequest[], void, readonly unknown[]> {
+    const missing = [...new Set(wanted)].flatMap((month) => {
+      const entry = months.has(month) ? undefined : index?.months.find((listed) => listed.month === month);
+      return entry ? [{ month, key: monthTableKeyOf(collection, month, entry.hash) }] : [];
+    });
+    if (missing.length === 0) return;
+    const tables = yield missing.map(({ key }) => ({ key, kind: 'month' as const }));
+    missing.forEach(({ month }, at) => months.set(month, tables[at] as MonthTable));
+  }
+  function* loadStates(
+    partitions: readonly string[],
+  ): Generator<readonly DocumentRequest[], void, readonly unknown[]> {
+    yield* loadMonths(partitions.map(monthOf));
+    const entries = partitions.map((partition) => {
+      const entry = months
+        .get(monthOf(partition))
+        ?.partitions.find((listed) => listed.partition === partition);
+      if (!entry) throw new Error(`partition ${partition} is not in its month's table`);
+      return entry;
+    });
+    const keys = entries.map((entry) => stateKeysOf(collection, entry));
+    const chunks = yield keys.flat().map((key) => ({ key, kind: 'partition-state' as const }));
+    let at = 0;
+    entries.forEach((entry, place) => {
+      const count = (keys[place] as string[]).length;
+      states.set(entry.partition, partitionFromChunks(chunks.slice(at, at + count) as StateChunk[]));
+      at += count;
+    });
+  }
+
+  yield* loadMonths(monthsToLoad(input));
+  yield* loadStates(partitionsToLoad(input));
+  let result = compact(input);
+  while (result.kind === 'needs') {
+    yield* loadMonths(result.months);
+    yield* loadStates(result.partitions);
+    result = compact(input);
+  }
+  return result;
+}
+
+/** {@link compaction} with a reader that answers at once (documents in memory). */
+export function runCompaction(
+  request: CompactionRequest,
+  read: (document: DocumentRequest) => unknown,
+): Exclude<CompactionResult, { kind: 'needs' }> {
+  const steps = compaction(request);
+  let step = steps.next([]);
+  while (!step.done) step = steps.next(step.value.map(read));
+  return step.value;
+}
+
 /** The view of these reports, built at once: what `rebuild` writes and `extract` prints. */
 export function viewOfReports(
   collection: string,

@@ -222,7 +222,7 @@ describe('a cold-start round', () => {
       string
     >;
     const stored = await readObject(servers.client, bucket as string, reportKeyOf(ARTICLE_KEY) as string);
-    const report = readReport(JSON.parse(stored?.body ?? 'null'));
+    const report = readReport(stored?.body ?? 'null');
     expect(report).not.toHaveProperty('problem');
     const built = viewOfReports(collection as string, '2026-12-01T00:00:00.000Z', [
       { key: ARTICLE_KEY, report: report as ArticleReport, reportEtag: stored?.etag ?? '' },

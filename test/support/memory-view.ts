@@ -3,19 +3,7 @@ import type { DatedEvent } from '../../src/core/events.ts';
 import { type ArticleReport, EXTRACTOR_VERSION, REPORT_VERSION } from '../../src/core/report.ts';
 import {
   type ArticleChange,
-  type ArticlePage,
-  articlePageKeyOf,
-  compact,
-  type MonthTable,
-  monthOf,
-  monthsToLoad,
-  monthTableKeyOf,
-  type PartitionContent,
-  pagesToLoad,
-  partitionFromChunks,
-  partitionsToLoad,
-  type StateChunk,
-  stateKeysOf,
+  runCompaction,
   timelineOfDocuments,
   type ViewIndex,
   type WholeTimeline,
@@ -76,58 +64,15 @@ export class MemoryView {
       if (!this.#parsed.has(key)) this.#parsed.set(key, JSON.parse(body));
       return this.#parsed.get(key) as T;
     };
-    const pageKeys = new Map(
-      this.index?.articles.pages.map((page) => [
-        page.page,
-        articlePageKeyOf(this.collection, page.page, page.hash),
-      ]),
+    const result = runCompaction(
+      {
+        collection: this.collection,
+        updatedAt: UPDATED_AT,
+        ...(this.index ? { index: this.index } : {}),
+        changes,
+      },
+      (document) => read(document.key),
     );
-    const pages = new Map<string, ArticlePage>();
-    for (const page of pagesToLoad(changes.map((change) => change.key))) {
-      const key = pageKeys.get(page);
-      if (key) pages.set(page, read<ArticlePage>(key));
-    }
-    const tableKeys = new Map(
-      this.index?.months.map((entry) => [
-        entry.month,
-        monthTableKeyOf(this.collection, entry.month, entry.hash),
-      ]),
-    );
-    const months = new Map<string, MonthTable>();
-    const states = new Map<string, PartitionContent>();
-    const input = {
-      collection: this.collection,
-      updatedAt: UPDATED_AT,
-      ...(this.index ? { index: this.index } : {}),
-      pages,
-      months,
-      states,
-      changes,
-    };
-    const loadMonths = (wanted: readonly string[]) => {
-      for (const month of wanted) months.set(month, read<MonthTable>(tableKeys.get(month) as string));
-    };
-    const loadStates = (partitions: readonly string[]) => {
-      loadMonths([...new Set(partitions.map(monthOf))].filter((month) => !months.has(month)));
-      for (const partition of partitions) {
-        const entry = months
-          .get(monthOf(partition))
-          ?.partitions.find((listed) => listed.partition === partition);
-        if (!entry) throw new Error(`partition ${partition} is not listed`);
-        states.set(
-          partition,
-          partitionFromChunks(stateKeysOf(this.collection, entry).map((key) => read<StateChunk>(key))),
-        );
-      }
-    };
-    loadMonths(monthsToLoad(input));
-    loadStates(partitionsToLoad(input));
-    let result = compact(input);
-    while (result.kind === 'needs') {
-      loadMonths(result.months);
-      loadStates(result.partitions);
-      result = compact(input);
-    }
     if (result.kind === 'unchanged') return 'unchanged';
     for (const write of result.writes) {
       if (this.documents.has(write.key))

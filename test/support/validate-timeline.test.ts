@@ -12,17 +12,12 @@ import {
   type ArticlePage,
   articlePageKeyOf,
   articlePageOf,
-  compact,
   emptyTimeline,
   type IndexedPartition,
   type MonthTable,
   monthOf,
-  monthsToLoad,
   monthTableKeyOf,
-  type PartitionContent,
-  pagesToLoad,
-  partitionFromChunks,
-  partitionsToLoad,
+  runCompaction,
   type Shard,
   type StateChunk,
   shardKeyOf,
@@ -90,43 +85,10 @@ function viewOf(changes: readonly ArticleChange[]): StoredView {
 
 /** `changes` compacted onto `view` as the compactor does it: loading only what compact names. */
 function compactOnto(view: StoredView, changes: readonly ArticleChange[]): StoredView {
-  const read = <T>(key: string): T => JSON.parse(view.documents.get(key) as string) as T;
-  const { index } = view;
-  const pages = new Map<string, ArticlePage>();
-  for (const page of pagesToLoad(changes.map((change) => change.key))) {
-    const entry = index.articles.pages.find((listed) => listed.page === page);
-    if (entry) pages.set(page, read<ArticlePage>(articlePageKeyOf(COLLECTION, page, entry.hash)));
-  }
-  const months = new Map<string, MonthTable>();
-  const states = new Map<string, PartitionContent>();
-  const input = { collection: COLLECTION, updatedAt: UPDATED_AT, index, pages, months, states, changes };
-  const loadMonths = (wanted: readonly string[]) => {
-    for (const month of wanted) {
-      const entry = index.months.find((listed) => listed.month === month);
-      if (entry) months.set(month, read<MonthTable>(monthTableKeyOf(COLLECTION, month, entry.hash)));
-    }
-  };
-  const loadStates = (partitions: readonly string[]) => {
-    loadMonths([...new Set(partitions.map(monthOf))].filter((month) => !months.has(month)));
-    for (const partition of partitions) {
-      const entry = months
-        .get(monthOf(partition))
-        ?.partitions.find((listed) => listed.partition === partition);
-      if (!entry) throw new Error(`partition ${partition} is not listed`);
-      states.set(
-        partition,
-        partitionFromChunks(stateKeysOf(COLLECTION, entry).map((key) => read<StateChunk>(key))),
-      );
-    }
-  };
-  loadMonths(monthsToLoad(input));
-  loadStates(partitionsToLoad(input));
-  let result = compact(input);
-  while (result.kind === 'needs') {
-    loadMonths(result.months);
-    loadStates(result.partitions);
-    result = compact(input);
-  }
+  const result = runCompaction(
+    { collection: COLLECTION, updatedAt: UPDATED_AT, index: view.index, changes },
+    (document) => JSON.parse(view.documents.get(document.key) as string),
+  );
   if (result.kind !== 'changed') throw new Error('the compaction changed nothing');
   const documents = new Map(view.documents);
   for (const key of result.replaced) documents.delete(key);
