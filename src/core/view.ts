@@ -762,7 +762,7 @@ export function* compaction(
     return entry ? [{ page, key: articlePageKeyOf(collection, page, entry.hash) }] : [];
   });
   const pageDocuments = yield wantedPages.map(({ key }) => ({ key, kind: 'articles' as const }));
-  wantedPages.forEach(({ page }, at) => pages.set(page, pageDocuments[at] as ArticlePage));
+  for (const [at, { page }] of wantedPages.entries()) pages.set(page, pageDocuments[at] as ArticlePage);
 
   function* loadMonths(
     wanted: readonly string[],
@@ -773,7 +773,7 @@ export function* compaction(
     });
     if (missing.length === 0) return;
     const tables = yield missing.map(({ key }) => ({ key, kind: 'month' as const }));
-    missing.forEach(({ month }, at) => months.set(month, tables[at] as MonthTable));
+    for (const [at, { month }] of missing.entries()) months.set(month, tables[at] as MonthTable);
   }
   function* loadStates(
     partitions: readonly string[],
