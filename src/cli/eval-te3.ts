@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { tagDocument } from '../core/temporal/tag-document.ts';
 import type { Timex } from '../core/temporal/timex.ts';
 import { breakDownErrors, type ErrorBreakdown, type ErrorGroup } from '../eval/break-down-errors.ts';
+import { type Half, halfOf } from '../eval/split.ts';
 import { type ScorableDocument, scoreTe3, type Te3Scores } from '../eval/te3-scorer.ts';
 import { parseTimeml, referenceDateOf, type TimemlTimex, writeTimeml } from '../eval/timeml.ts';
 import { runMain } from './run-main.ts';
@@ -12,10 +13,12 @@ import { UsageError } from './usage-error.ts';
 const USAGE = `eval-te3: TempEval-3 Task A (TIMEX3) scores of our tagger on TimeML gold files
 
 Usage:
-  npm run eval:te3 -- GOLD_DIR [--out OUT_DIR] [--system SYSTEM_DIR] [--json] [--top N]
+  npm run eval:te3 -- GOLD_DIR [--out OUT_DIR] [--system SYSTEM_DIR] [--errors dev|test|all] [--json] [--top N]
       Tags the TEXT of every GOLD_DIR/*.tml with tagDocument (reference date = the DCT),
-      scores it against the gold TIMEX3s like the TempEval-3 toolkit and prints the scores
-      and the most frequent errors.
+      scores it against the gold TIMEX3s like the TempEval-3 toolkit and prints the scores of
+      the whole corpus and of its dev and test halves (a fixed hash of each file name), and
+      the most frequent errors of one half.
+      --errors   whose errors to list: dev (the default: choose work from these only), test, all
       --out      also writes OUT_DIR/<name>.tml: the gold file with our TIMEX3s in its TEXT
       --system   scores the .tml files of SYSTEM_DIR instead of running our tagger
       --json     prints one JSON object (scores, errors, elapsed) instead of text
@@ -37,18 +40,30 @@ function dropOverlaps(timexes: readonly Timex[]): { kept: Timex[]; dropped: numb
   return { kept, dropped: timexes.length - kept.length };
 }
 
+interface HalfScores {
+  readonly documents: number;
+  readonly scores: Te3Scores;
+}
+
 interface Evaluation {
   readonly goldDir: string;
   readonly systemDir?: string;
   readonly documents: number;
   readonly scores: Te3Scores;
+  /** The same scores on each half of the corpus ({@link halfOf}). */
+  readonly halves: Readonly<Record<Half, HalfScores>>;
+  /** Whose errors `errors` lists. */
+  readonly errorsOf: Half | 'all';
   readonly errors: ErrorBreakdown;
   /** Our TIMEX3s left out because they overlapped an earlier one. */
   readonly droppedOverlaps: number;
   readonly elapsedSeconds: number;
 }
 
-async function evaluate(goldDir: string, options: { out?: string; system?: string }): Promise<Evaluation> {
+async function evaluate(
+  goldDir: string,
+  options: { out?: string; system?: string; errorsOf: Half | 'all' },
+): Promise<Evaluation> {
   const started = performance.now();
   const names = (await readdir(goldDir)).filter((name) => name.endsWith('.tml')).sort();
   if (names.length === 0) throw new UsageError(`no .tml files in ${goldDir}`);
@@ -71,12 +86,22 @@ async function evaluate(goldDir: string, options: { out?: string; system?: strin
     pairs.push({ gold, system: { name, ...parseTimeml(systemSource, name) } });
   }
   const { scores, documents } = scoreTe3(pairs);
+  const halfScores = (half: Half): HalfScores => {
+    const own = pairs.filter((pair) => halfOf(pair.gold.name) === half);
+    return { documents: own.length, scores: scoreTe3(own).scores };
+  };
+  const listed =
+    options.errorsOf === 'all'
+      ? documents
+      : documents.filter((document) => halfOf(document.name) === options.errorsOf);
   return {
     goldDir,
     ...(options.system ? { systemDir: options.system } : {}),
     documents: names.length,
     scores,
-    errors: breakDownErrors(documents),
+    halves: { dev: halfScores('dev'), test: halfScores('test') },
+    errorsOf: options.errorsOf,
+    errors: breakDownErrors(listed),
     droppedOverlaps,
     elapsedSeconds: Math.round((performance.now() - started) / 10) / 100,
   };
@@ -109,6 +134,12 @@ function formatEvaluation(evaluation: Evaluation, top: number): string {
     `strict   P ${fixed(s.strictPrecision)}  R ${fixed(s.strictRecall)}  F1 ${fixed(s.strictF1)}  (${s.strict} matches)\n`,
     `relaxed  P ${fixed(s.relaxedPrecision)}  R ${fixed(s.relaxedRecall)}  F1 ${fixed(s.relaxedF1)}  (${s.relaxed} matches)\n`,
     `type F1 ${fixed(s.typeF1)} (${s.type} same type)  value F1 ${fixed(s.valueF1)} (${s.value} same value)\n`,
+    `\n${'half'.padEnd(6)}${['docs', 'gold', 'strict F1', 'relaxed F1', 'value F1'].map((h) => h.padStart(11)).join('')}\n`,
+    ...(['dev', 'test'] as const).map((half) => {
+      const { documents, scores } = evaluation.halves[half];
+      return `${half.padEnd(6)}${[String(documents), String(scores.gold), fixed(scores.strictF1), fixed(scores.relaxedF1), fixed(scores.valueF1)].map((cell) => cell.padStart(11)).join('')}\n`;
+    }),
+    `\nErrors of ${evaluation.errorsOf === 'all' ? 'the whole corpus' : `the ${evaluation.errorsOf} half`}:\n`,
     evaluation.droppedOverlaps > 0
       ? `(${evaluation.droppedOverlaps} overlapping TIMEX3s of ours not written)\n`
       : '',
@@ -134,6 +165,7 @@ async function main(argv: string[]): Promise<number> {
       system: { type: 'string' },
       json: { type: 'boolean', default: false },
       top: { type: 'string', default: '25' },
+      errors: { type: 'string', default: 'dev' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -147,9 +179,13 @@ async function main(argv: string[]): Promise<number> {
   const top = Number(values.top);
   if (!Number.isInteger(top) || top < 1)
     throw new UsageError(`--top must be a positive integer, got ${values.top}`);
+  const errorsOf = values.errors;
+  if (errorsOf !== 'dev' && errorsOf !== 'test' && errorsOf !== 'all')
+    throw new UsageError(`--errors takes dev, test or all, got ${JSON.stringify(errorsOf)}`);
   const evaluation = await evaluate(goldDir, {
     ...(values.out ? { out: values.out } : {}),
     ...(values.system ? { system: values.system } : {}),
+    errorsOf,
   });
   if (values.json) {
     const { scores, errors, ...rest } = evaluation;

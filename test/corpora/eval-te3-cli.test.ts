@@ -24,12 +24,22 @@ describe('eval-te3', () => {
 
   it('scores a given system directory with --system and prints JSON with --json', () => {
     const sample = join(CORPORA_DIR, 'scorer-checks/toolkit-sample');
-    const result = runEval([join(sample, 'gold'), '--system', join(sample, 'system'), '--json']);
+    const result = runEval([
+      join(sample, 'gold'),
+      '--system',
+      join(sample, 'system'),
+      '--json',
+      '--errors',
+      'all',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json).toMatchObject({ gold: 31, system: 33, strict: 28, relaxed: 30, type: 30, value: 16 });
     expect(json.errors.byGoldType.DATE).toMatchObject({ gold: 30, missed: 1, wrongSpan: 2 });
+    // The halves partition the corpus, and their gold adds up to the whole.
+    expect(json.halves.dev.documents + json.halves.test.documents).toBe(json.documents);
+    expect(json.halves.dev.scores.gold + json.halves.test.scores.gold).toBe(31);
   });
 
   it('tags MEANTIME, writes one .tml per document with --out and prints the scores', () => {
@@ -38,6 +48,9 @@ describe('eval-te3', () => {
     expect(result.stdout).toMatch(/^G 484 {2}S \d+$/m);
     expect(result.stdout).toMatch(/^relaxed {2}P [\d.]+ {2}R [\d.]+ {2}F1 [\d.]+/m);
     expect(result.stdout).toMatch(/^Elapsed [\d.]+ s$/m);
+    expect(result.stdout).toMatch(/^dev +\d+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+$/m);
+    expect(result.stdout).toMatch(/^test +\d+ +\d+ +[\d.]+ +[\d.]+ +[\d.]+$/m);
+    expect(result.stdout).toMatch(/^Errors of the dev half:$/m);
     expect(readdirSync(out).filter((name) => name.endsWith('.tml'))).toHaveLength(120);
   });
 });
