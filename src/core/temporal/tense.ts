@@ -2,10 +2,13 @@
 export type Direction = 'past' | 'future';
 
 // A future verb group with what follows the auxiliary ("will be held", "would have met", "is
-// scheduled to"): its participle must not count as a past marker.
+// scheduled to"): its participle must not count as a past marker. A verb of commitment with its
+// infinitive ("agreed to meet", "voted to close", "threatened to strike") looks ahead in any tense:
+// what was agreed, voted or threatened comes after it. Verbs of trying ("sought to convey
+// Wednesday") are not among them: their infinitive happens when they do.
 // Modals of possibility ("could be located Wednesday") say nothing about time and are not here.
 export const FUTURE_CHAIN_RE =
-  /\b(?:(?:is|are|was|were|be|been)\s+)?(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|to be|expects? to|intends? to|aims? to|(?:set|due|expected|scheduled|planned) to|plans? to|planning to|hop(?:es|ing) to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
+  /\b(?:(?:is|are|was|were|be|been)\s+)?(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|to be|expects? to|intends? to|aims? to|(?:set|due|expected|scheduled|planned) to|plans? to|planning to|hop(?:es|ing) to|(?:agree|decide|promise|pledge|vow|vote|resolve|arrange|prepare|threaten)(?:s|d|ed|ing)? to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
 // Future words that stand alone.
 export const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.
@@ -113,7 +116,34 @@ export function directionAround(sentence: string, start: number, end: number): D
   const past = markers.past.distance(start, end, quote);
   if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return undefined;
   // On a tie ("was scheduled") the specific future marker beats the generic -ed form.
-  return future <= past ? 'future' : 'past';
+  if (future <= past) return 'future';
+  return quote === undefined && inFutureReportedClause(sentence, start, end) ? 'future' : 'past';
+}
+
+// A verb that reports speech, and what lies between it and the date, within its clause.
+const REPORTING_BEFORE_RE =
+  /\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|explained|warned|insisted|argued|claimed|predicted|promised)\b([^.;:!?]*)$/i;
+// What attaches a date to the reporting verb itself ("said on Monday that", "told reporters
+// Wednesday"): nothing, a preposition, or an indirect object.
+const ATTACHED_TO_REPORT_RE =
+  /^\s*(?:(?:on|in|at|during|by|late|early|last|reporters|journalists|him|her|them|us|me)\s*)*$/i;
+// How far around the date the reporting verb and its clause's verb are looked for.
+const CLAUSE_REACH = 80;
+
+/**
+ * Whether the date at `[start, end)` is inside a clause reported in the future: after a reporting
+ * verb, separated from it by the start of the reported clause ("Officials said the Christmas
+ * parade will be held downtown"), with a future verb group after the date in the same clause.
+ * The reported clause's own verb decides, not the nearer reporting verb. A date right after the
+ * reporting verb ("said on Monday that talks would resume") dates the report: not this case.
+ * Looks at a bounded window, so it stays linear in the sentence.
+ */
+export function inFutureReportedClause(sentence: string, start: number, end: number): boolean {
+  const before = REPORTING_BEFORE_RE.exec(sentence.slice(Math.max(0, start - CLAUSE_REACH), start));
+  if (!before || ATTACHED_TO_REPORT_RE.test(before[1] ?? '')) return false;
+  const after = sentence.slice(end, end + CLAUSE_REACH);
+  const clause = after.slice(0, after.search(/[,;:.!?]|\bthat\b|$/));
+  return new RegExp(FUTURE_CHAIN_RE.source, 'i').test(clause);
 }
 
 // Quotations: “…”, "…", ``…'' and ''…'' (the wire styles of the news corpora), ‘…’.

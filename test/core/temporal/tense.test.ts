@@ -5,6 +5,7 @@ import {
   directionAround,
   FUTURE_CHAIN_RE,
   FUTURE_WORD_RE,
+  inFutureReportedClause,
   NON_PAST_PARTICIPLE_RE,
   PAST_RE,
   QUOTE_RE,
@@ -43,7 +44,9 @@ function referenceDirection(sentence: string, start: number, end: number): 'past
   const future = referenceNearest(within(futureMarkers), start, end);
   const past = referenceNearest(within(pastMarkers), start, end);
   if (future === Number.POSITIVE_INFINITY && past === Number.POSITIVE_INFINITY) return undefined;
-  return future <= past ? 'future' : 'past';
+  if (future <= past) return 'future';
+  // The reported clause's rule is a window search, linear already: the same function.
+  return !quote && inFutureReportedClause(sentence, start, end) ? 'future' : 'past';
 }
 
 /** Every span of one to three whole words, as a date could be. */
