@@ -1,6 +1,7 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { gatedPattern } from '../keyword-gate.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../names.ts';
+import { COUNT_SOURCE, countValue } from '../numbers.ts';
 import { granularityTag, typeTag, valueTag } from '../tags.ts';
 
 const WEEKDAYS: readonly string[] = WEEKDAY_NAMES;
@@ -23,10 +24,18 @@ const PERIODS: Record<string, string> = {
 };
 
 const SET_RE = new RegExp(
-  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})(?:s|\s+(night|morning|evening|afternoon)s))(?![\w'-])`,
+  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})(?:s|\s+(night|morning|evening|afternoon)s)|(?:every|each)\s+(morning|afternoon|evening)|every\s+(other|${COUNT_SOURCE})\s+(days?|nights?|weeks?|months?|quarters?|years?|hours?)|(once|twice|${COUNT_SOURCE}\s+times)\s+(?:a|an|per|each|every)\s+(day|night|week|month|quarter|year|hour))(?![\w'-])`,
   'i',
 );
 const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+
+/** `P<n><unit>` of a period word and a count: `every two years` → `P2Y`, an hour `PT2H`. */
+function periodOf(unit: string, count: number): string | undefined {
+  const one = PERIODS[unit.replace(/s$/, '')];
+  if (!one) return undefined;
+  if (one === 'P1Q') return `P${3 * count}M`;
+  return one.replace('1', String(count));
+}
 
 /**
  * Recurrences (TIMEX3 type SET), which chrono reads as one date (its #—"every Monday" is one Monday):
@@ -34,9 +43,16 @@ const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', eve
  *   rate of growth, "rise 8.5% annually", and is left out)
  * - "every day", "each year" → `P1D`, `P1Y`; "every Monday" → `XXXX-WXX-1`; "each July" → `XXXX-07`
  * - "Mondays", "Tuesday nights" → `XXXX-WXX-1`, `XXXX-WXX-2TNI`
+ * - "each morning", "every evening" → `XXXX-XX-XXTMO`, `XXXX-XX-XXTEV`
+ * - "every other week", "every two years" → `P2W`, `P2Y` (without the "every" they are durations)
+ * - "twice a week", "three times a year", "once a month" → `P1W`, `P1Y`, `P1M`: the period, as
+ *   the guidelines value them (the frequency itself is TIMEX3's `freq`, which we do not write)
  */
 export const setParser: Parser = {
-  pattern: gatedPattern(/daily|weekly|monthly|yearly|hourly|every|each|days\b|nights/i, SET_RE),
+  pattern: gatedPattern(
+    /daily|weekly|monthly|yearly|hourly|every|each|once|twice|times|days\b|nights/i,
+    SET_RE,
+  ),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     let value: string | undefined;
     const adverb = match[1]?.toLowerCase();
@@ -56,6 +72,15 @@ export const setParser: Parser = {
       const part = PART_CODES[match[4]?.toLowerCase() ?? ''];
       value = `XXXX-WXX-${weekday === 0 ? 7 : weekday}${part ? `T${part}` : ''}`;
     }
+    const partOfDay = match[5]?.toLowerCase();
+    if (partOfDay) value = `XXXX-XX-XXT${PART_CODES[partOfDay]}`;
+    const every = match[6]?.toLowerCase();
+    if (every && match[7]) {
+      const count = every === 'other' ? 2 : countValue(every);
+      if (typeof count === 'number' && Number.isInteger(count) && count > 0)
+        value = periodOf(match[7].toLowerCase(), count);
+    }
+    if (match[8] && match[9]) value = periodOf(match[9].toLowerCase(), 1);
     if (!value) return null;
     const result = context.createParsingResult(match.index ?? 0, match[0], {});
     result.addTags([typeTag('SET'), valueTag(value), granularityTag('vague')]);
