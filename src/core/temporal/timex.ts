@@ -16,7 +16,17 @@ export type Granularity =
   | 'vague';
 
 /** TIMEX3 `mod` values (TimeML 1.2.1 guidelines, section 2.2). */
-export type TimexMod = 'START' | 'MID' | 'END' | 'APPROX' | 'BEFORE' | 'AFTER' | 'LESS_THAN' | 'MORE_THAN';
+export type TimexMod =
+  | 'START'
+  | 'MID'
+  | 'END'
+  | 'APPROX'
+  | 'BEFORE'
+  | 'AFTER'
+  | 'LESS_THAN'
+  | 'MORE_THAN'
+  | 'EQUAL_OR_LESS'
+  | 'EQUAL_OR_MORE';
 
 /**
  * One temporal expression found in a text, normalised the TimeML way.

@@ -48,7 +48,7 @@ describe('TIMEX3 families', () => {
       text: 'at least 72 hours',
       type: 'DURATION',
       value: 'PT72H',
-      mod: 'MORE_THAN',
+      mod: 'EQUAL_OR_MORE',
     },
     { sentence: 'A reply is due within a week.', text: 'a week', type: 'DURATION', value: 'P1W' },
     { sentence: 'The war lasted two decades.', text: 'two decades', type: 'DURATION', value: 'P20Y' },

@@ -56,8 +56,9 @@ const MODS: Record<string, TimexMod> = {
   'up to': 'LESS_THAN',
   'more than': 'MORE_THAN',
   over: 'MORE_THAN',
-  'at least': 'MORE_THAN',
-  'at most': 'LESS_THAN',
+  // TimeML 1.2.1 (section 2.2): "at least" includes the amount, "more than" does not.
+  'at least': 'EQUAL_OR_MORE',
+  'at most': 'EQUAL_OR_LESS',
 };
 
 /**
