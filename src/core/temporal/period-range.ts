@@ -39,6 +39,11 @@ export function periodRange(
         start: { year: date.year, month: 1, day: 1 },
         end: { year: date.year + 9, month: 12, day: 31 },
       };
+    case 'century':
+      return {
+        start: { year: date.year, month: 1, day: 1 },
+        end: { year: date.year + 99, month: 12, day: 31 },
+      };
     case 'year': {
       const [firstMonth, lastMonth] =
         mod === 'START' ? [1, 3] : mod === 'MID' ? [4, 9] : mod === 'END' ? [10, 12] : [1, 12];

@@ -29,7 +29,7 @@ import { theDayParser } from './parsers/the-day-parser.ts';
 import { thePeriodParser } from './parsers/the-period-parser.ts';
 import { vagueReferenceParser } from './parsers/vague-reference-parser.ts';
 import { weekendParser } from './parsers/weekend-parser.ts';
-import { bareYearRefiner, decadeParser } from './parsers/year-parser.ts';
+import { bareYearRefiner, centuryParser, decadeParser } from './parsers/year-parser.ts';
 import { periodRange } from './period-range.ts';
 import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './reference.ts';
 import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
@@ -65,6 +65,7 @@ import type { Granularity, Timex, TimexMod, TimexType } from './timex.ts';
 function createNewsChrono(): chrono.Chrono {
   const newsChrono = chrono.casual.clone();
   newsChrono.parsers.unshift(
+    centuryParser,
     decadeParser,
     qualifiedMonthParser,
     periodPartParser,
@@ -159,6 +160,8 @@ function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedR
       return `${String(date.year).padStart(4, '0')}-${readTag(result.tags(), SEASON_TAG) ?? 'SU'}`;
     case 'decade':
       return String(Math.floor(date.year / 10)).padStart(3, '0');
+    case 'century':
+      return String(Math.floor(date.year / 100)).padStart(2, '0');
     default:
       return formatDate(date);
   }
