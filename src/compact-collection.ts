@@ -137,7 +137,11 @@ async function loadImmutable<T>(
 }
 
 /** The article's report now; an unreadable one counts as none (its article is left out). */
-async function loadChange(deps: CompactorDependencies, bucket: string, key: string): Promise<ArticleChange> {
+export async function loadChange(
+  deps: Pick<CompactorDependencies, 'documents' | 'logger'>,
+  bucket: string,
+  key: string,
+): Promise<ArticleChange> {
   const reportKey = reportKeyOf(key) as string;
   const stored = await deps.documents.read(bucket, reportKey);
   if (stored === undefined || stored === 'not-modified') return { key };

@@ -8,6 +8,7 @@ import {
   monthTableKeyOf,
   type Shard,
   shardKeysOf,
+  stateKeysOf,
   VIEW_VERSION,
   type ViewIndex,
   type WholeTimeline,
@@ -58,6 +59,28 @@ async function readListed<T>(
   if (stored === undefined || stored === 'not-modified')
     throw new ConflictError(`s3://${bucket}/${key} is gone: the view was updated while it was read`);
   return parseViewDocument<T>(`s3://${bucket}/${key}`, stored.body, kind);
+}
+
+/**
+ * Every document an index points at: its article pages, its month tables and their public and
+ * state chunks (the month tables are read to find the chunks).
+ */
+export async function viewDocumentKeys(
+  documents: DocumentStore,
+  bucket: string,
+  index: ViewIndex,
+): Promise<string[]> {
+  const { collection } = index;
+  const keys = index.articles.pages.map((page) => articlePageKeyOf(collection, page.page, page.hash));
+  for (const month of index.months) {
+    const key = monthTableKeyOf(collection, month.month, month.hash);
+    keys.push(key);
+    const stored = await documents.read(bucket, key);
+    if (stored === undefined || stored === 'not-modified') continue;
+    for (const entry of parseViewDocument<MonthTable>(key, stored.body, 'month').partitions)
+      keys.push(...shardKeysOf(collection, entry), ...stateKeysOf(collection, entry));
+  }
+  return keys;
 }
 
 /**

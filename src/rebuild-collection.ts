@@ -1,7 +1,12 @@
-import { compactCollection, DocumentCache } from './compact-collection.ts';
+import {
+  type CompactorDependencies,
+  compactCollection,
+  DocumentCache,
+  loadChange,
+} from './compact-collection.ts';
 import { ArticleFormatError, ConflictError } from './core/errors.ts';
 import { readLegacyLedger } from './core/legacy-timeline.ts';
-import { REPORTS_PREFIX, readReport, reportKeyOf } from './core/report.ts';
+import { REPORTS_PREFIX, reportKeyOf } from './core/report.ts';
 import {
   ARTICLES_PREFIX,
   collectionOfKey,
@@ -15,28 +20,17 @@ import {
   type ArticlePage,
   articlePageKeyOf,
   indexKeyOf,
-  type MonthTable,
-  monthTableKeyOf,
   STATE_PREFIX,
-  shardKeysOf,
-  stateKeysOf,
   type ViewIndex,
   viewOfReports,
 } from './core/view.ts';
-import type { Logger } from './logger.ts';
-import type { MetricsRecorder } from './metrics.ts';
-import type { ArticleSource, DocumentStore } from './ports.ts';
-import { parseViewDocument, readIndex } from './read-view.ts';
+import type { ArticleSource } from './ports.ts';
+import { parseViewDocument, readIndex, viewDocumentKeys } from './read-view.ts';
 import { backoffMs, type ReportDependencies, writeReport } from './write-report.ts';
 
-export interface RebuildDependencies {
+/** The compactor's dependencies (a rebuild compacts), less its cache, and where articles are. */
+export interface RebuildDependencies extends Omit<CompactorDependencies, 'cache'> {
   readonly articles: ArticleSource;
-  readonly documents: DocumentStore;
-  readonly logger: Logger;
-  readonly metrics: MetricsRecorder;
-  readonly now: () => Date;
-  readonly sleep: (ms: number) => Promise<void>;
-  readonly maxAttempts: number;
 }
 
 /** What was there before the rebuild. */
@@ -77,25 +71,6 @@ async function viewArticleKeys(
           (entry) => entry.key,
         ),
       );
-  }
-  return keys;
-}
-
-/** Every document an index points at: its pages, its month tables and their chunks. */
-async function documentKeysOf(
-  deps: RebuildDependencies,
-  bucket: string,
-  index: ViewIndex,
-): Promise<string[]> {
-  const { collection } = index;
-  const keys = index.articles.pages.map((page) => articlePageKeyOf(collection, page.page, page.hash));
-  for (const month of index.months) {
-    const key = monthTableKeyOf(collection, month.month, month.hash);
-    keys.push(key);
-    const stored = await deps.documents.read(bucket, key);
-    if (stored === undefined || stored === 'not-modified') continue;
-    for (const entry of parseViewDocument<MonthTable>(key, stored.body, 'month').partitions)
-      keys.push(...shardKeysOf(collection, entry), ...stateKeysOf(collection, entry));
   }
   return keys;
 }
@@ -211,12 +186,7 @@ export async function rebuildCollection(
       committed = (await readIndex(deps.documents, bucket, collection))?.index;
     } else {
       const changes: ArticleChange[] = [];
-      for (const key of listed) {
-        const stored = await deps.documents.read(bucket, reportKeyOf(key) as string);
-        if (stored === undefined || stored === 'not-modified') continue;
-        const report = readReport(stored.body);
-        if (!('problem' in report)) changes.push({ key, report, reportEtag: stored.etag });
-      }
+      for (const key of listed) changes.push(await loadChange(deps, bucket, key));
       const view = viewOfReports(collection, deps.now().toISOString(), changes);
       if (view) {
         for (const write of view.writes) await deps.documents.write(bucket, write.key, write.body);
@@ -248,7 +218,7 @@ export async function rebuildCollection(
     const events = committed?.months.reduce((sum, entry) => sum + entry.events, 0) ?? 0;
     // Documents of older views: not pointed at by this index, and older than this rebuild (a
     // compaction that committed since wrote newer ones, which stay).
-    const live = new Set(committed ? await documentKeysOf(deps, bucket, committed) : []);
+    const live = new Set(committed ? await viewDocumentKeys(deps.documents, bucket, committed) : []);
     let swept = 0;
     for (const prefix of [`${TIMELINES_PREFIX}${collection}/`, `${STATE_PREFIX}${collection}/`])
       for await (const object of deps.documents.list(bucket, prefix)) {

@@ -23,18 +23,13 @@ import { createS3Client, S3Storage } from '../adapters/s3-storage.ts';
 import { runMain } from '../cli/run-main.ts';
 import { UsageError } from '../cli/usage-error.ts';
 import { compactorDependencies, createCompactorHandler } from '../compactor-handler.ts';
-import {
-  articlePageKeyOf,
-  indexKeyOf,
-  type MonthTable,
-  monthTableKeyOf,
-  shardKeysOf,
-  type ViewIndex,
-} from '../core/view.ts';
+import { TIMELINES_PREFIX } from '../core/route-key.ts';
+import { indexKeyOf, type ViewIndex } from '../core/view.ts';
 import { readTimeline17 } from '../eval/timeline17.ts';
 import { createHandler, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
 import { NO_METRICS } from '../metrics.ts';
+import { viewDocumentKeys } from '../read-view.ts';
 import { countS3Bytes, type S3Traffic } from './count-s3-bytes.ts';
 import { median } from './median.ts';
 
@@ -255,21 +250,12 @@ async function measureView(
   let bytes = Buffer.byteLength(indexBody);
   let largestShardBytes = 0;
   let documents = 1;
-  for (const page of index.articles.pages) {
-    bytes += await sizeOf(observer, articlePageKeyOf(topic, page.page, page.hash));
+  for (const key of await viewDocumentKeys(new S3Storage(observer), BUCKET, index)) {
+    if (!key.startsWith(TIMELINES_PREFIX)) continue; // the merge's private state
+    const size = await sizeOf(observer, key);
+    bytes += size;
     documents += 1;
-  }
-  for (const month of index.months) {
-    const tableBody = await read(monthTableKeyOf(topic, month.month, month.hash));
-    bytes += Buffer.byteLength(tableBody);
-    documents += 1;
-    for (const entry of (JSON.parse(tableBody) as MonthTable).partitions)
-      for (const key of shardKeysOf(topic, entry)) {
-        const size = await sizeOf(observer, key);
-        bytes += size;
-        documents += 1;
-        largestShardBytes = Math.max(largestShardBytes, size);
-      }
+    if (key.includes('/shards/')) largestShardBytes = Math.max(largestShardBytes, size);
   }
   return { bytes, largestShardBytes, documents, index };
 }

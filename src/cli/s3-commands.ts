@@ -172,15 +172,7 @@ export async function rebuild(args: string[]): Promise<number> {
   const where = `s3://${values.bucket}/${indexKeyOf(collection)}`;
   try {
     const summary = await rebuildCollection(
-      {
-        articles: storage,
-        documents: storage,
-        logger: createLogger({ level: 'WARN' }),
-        metrics: NO_METRICS,
-        now: () => new Date(),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        maxAttempts: 8,
-      },
+      { ...compactorDependencies(storage, createLogger({ level: 'WARN' }), NO_METRICS), articles: storage },
       values.bucket,
       collection,
       ({ read, listed }) => {
