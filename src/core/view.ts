@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { EventDate, EventStatus } from './events.ts';
 import {
   byDate,
   compareText,
@@ -48,15 +47,8 @@ export interface ViewSource {
   readonly date: { readonly text: string; readonly start: number; readonly end: number };
 }
 
-/** One event as a reader sees it. */
-export interface ViewEvent {
-  readonly id: string;
-  readonly date: EventDate;
-  readonly title: string;
-  readonly actors: readonly string[];
-  readonly status: EventStatus;
-  readonly confidence: number;
-  readonly salience: number;
+/** One event as a reader sees it: the merged event, with its sources in the public shape. */
+export interface ViewEvent extends Omit<MergedEvent, 'sources'> {
   readonly sources: readonly ViewSource[];
 }
 
