@@ -3,7 +3,7 @@ import { ArticleFormatError } from './errors.ts';
 import { htmlToText } from './html-to-text.ts';
 import { splitSentences } from './sentences.ts';
 import { type CivilDate, formatDate } from './temporal/calendar.ts';
-import { monthNumberOf } from './temporal/names.ts';
+import { monthNumberOf } from './temporal/lexicon.ts';
 import {
   civilDateIn,
   isKnownTimezone,

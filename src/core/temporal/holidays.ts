@@ -51,16 +51,8 @@ const HOLIDAY_RULES: ReadonlyMap<string, HolidayRule> = new Map<string, HolidayR
   ['pentecost', { kind: 'easter', offset: 49 }],
 ]);
 
-/** Holiday names as written in news, apostrophes and "Jr." optional (the keys above, spelt out). */
-export const HOLIDAY_NAME_SOURCE =
-  "new\\s+year['’]?s\\s+(?:day|eve)|valentine['’]?s\\s+day|st\\.?\\s+patrick['’]?s\\s+day|may\\s+day|" +
-  "bastille\\s+day|halloween|veterans['’]?\\s+day|armistice\\s+day|christmas(?:\\s+(?:day|eve))?|boxing\\s+day|" +
-  "martin\\s+luther\\s+king(?:,?\\s+jr\\.?)?\\s+day|presidents?['’]?s?\\s+day|mother['’]?s\\s+day|memorial\\s+day|" +
-  "father['’]?s\\s+day|labor\\s+day|columbus\\s+day|thanksgiving(?:\\s+day)?|election\\s+day|ash\\s+wednesday|" +
-  'palm\\s+sunday|good\\s+friday|easter(?:\\s+(?:sunday|monday))?|pentecost';
-
 /**
- * The rule's key for a holiday name matched by `HOLIDAY_NAME_SOURCE`.
+ * The rule's key for a holiday name matched by the lexicon's `HOLIDAY_NAME_SOURCE`.
  *
  * @example holidayKeyOf("New Year's  Day") // 'new years day'
  */

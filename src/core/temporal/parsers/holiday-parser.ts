@@ -1,7 +1,8 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
-import { HOLIDAY_NAME_SOURCE, holidayIn, holidayKeyOf } from '../holidays.ts';
+import { holidayIn, holidayKeyOf } from '../holidays.ts';
 import { gatedPattern } from '../keyword-gate.ts';
+import { HOLIDAY_NAME_SOURCE } from '../lexicon.ts';
 import { directionTag, granularityTag, HOLIDAY_TAG } from '../tags.ts';
 
 const HOLIDAY_RE = new RegExp(

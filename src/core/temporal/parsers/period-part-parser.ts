@@ -2,7 +2,7 @@ import type { Parser, ParsingContext } from 'chrono-node';
 import { addDays, addMonths, startOfIsoWeek } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
-import { MONTH_NAME_SOURCE, monthNumberOf } from '../names.ts';
+import { MONTH_NAME_SOURCE, monthNumberOf } from '../lexicon.ts';
 import { directionTag, granularityTag, modTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
 

@@ -1,7 +1,7 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
-import { MONTH_NAME_SOURCE, monthNumberOf } from '../names.ts';
+import { MONTH_NAME_SOURCE, monthNumberOf } from '../lexicon.ts';
 import { granularityTag } from '../tags.ts';
 
 const QUALIFIED_MONTH_RE = new RegExp(

@@ -1,6 +1,6 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { gatedPattern } from '../keyword-gate.ts';
-import { MONTH_NAMES, WEEKDAY_NAMES } from '../names.ts';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../lexicon.ts';
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
 import { granularityTag, typeTag, valueTag } from '../tags.ts';
 
