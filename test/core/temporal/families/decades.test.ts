@@ -1,0 +1,23 @@
+import { describe, it } from 'vitest';
+import { expectRow, type TimexRow } from '../../../support/expect-timexes.ts';
+
+// Decades (../shared/notes/timex3-families.md): value the decade's first three digits, in
+// sentences of our own, read on Thursday 2018-11-08 (UTC).
+describe('decades', () => {
+  it.each<TimexRow>([
+    ['He spent [the 1980s] abroad.', 'DATE 198'],
+    ['Inflation soared in [the 1920s] and [1930s].', 'DATE 192', 'DATE 193'],
+    ["Inflation soared in [the '60s].", 'DATE 196'],
+    ['Inflation soared during [the 90s].', 'DATE 199'],
+  ])('a decade: %s', expectRow);
+
+  it.each<TimexRow>([
+    // A premodifier: the determiner belongs to the noun.
+    ['A [1990s] boom ended.', 'DATE 199'],
+  ])('a decade as a premodifier: %s', expectRow);
+
+  it.each<TimexRow>([
+    // An age bracket, not a decade.
+    ['Voters in their 60s stayed home.'],
+  ])('no decade: %s', expectRow);
+});

@@ -1,0 +1,53 @@
+import { describe, it } from 'vitest';
+import { expectRow, type TimexRow } from '../../../support/expect-timexes.ts';
+
+// Months, seasons, halves and quarters (../shared/notes/timex3-families.md), in sentences of our
+// own, read on Thursday 2018-11-08 (UTC).
+describe('months, seasons, halves and quarters', () => {
+  it.each<TimexRow>([
+    // A month alone points by tense: the past one in the past tense, the next in the future.
+    ['Exports fell in [October].', 'DATE 2018-10'],
+    ['The vote will be held in [March].', 'DATE 2019-03'],
+    ['The vote was held [last March].', 'DATE 2018-03'],
+    ['The vote will be held [next March].', 'DATE 2019-03'],
+    ['The vote was held [this March].', 'DATE 2018-03'],
+    ['The vote was held in [March 2016].', 'DATE 2016-03'],
+    ['Exports rose [this month].', 'DATE 2018-11'],
+    ['Exports rose [earlier this month].', 'DATE 2018-11'],
+    ['Exports will rise [later this month].', 'DATE 2018-11'],
+  ])('a month: %s', expectRow);
+
+  it.each<TimexRow>([
+    ['Exports rose in [late October].', 'DATE 2018-10 END'],
+    ['Exports rose at [the beginning of October].', 'DATE 2018-10 START'],
+    ['Exports rose at [the end of October].', 'DATE 2018-10 END'],
+  ])('a part of a month: %s', expectRow);
+
+  it.each<TimexRow>([
+    ['The plant closed [last spring].', 'DATE 2018-SP'],
+    ['The plant opened in [the summer of 2016].', 'DATE 2016-SU'],
+    ['The plant opened in [summer 2016].', 'DATE 2016-SU'],
+    ['The plant opened [this summer].', 'DATE 2018-SU'],
+    ['The plant closed [last autumn].', 'DATE 2017-FA'],
+    ['The plant closed in [the fall].', 'DATE 2018-FA'],
+    ['The plant will open [next summer].', 'DATE 2019-SU'],
+  ])('a season: %s', expectRow);
+
+  it.each<TimexRow>([
+    ['Profit rose in [the first quarter].', 'DATE 2018-Q1'],
+    ['The [fourth-quarter] results were weak.', 'DATE 2018-Q4'],
+    ['Profit rose in [the fourth quarter of 2017].', 'DATE 2017-Q4'],
+    ['Profit rose in [the 1997 fourth quarter].', 'DATE 1997-Q4'],
+    ['Profit rose in [the latest quarter].', 'DATE 2018-Q3'],
+    ['Profit rose in [the current quarter].', 'DATE 2018-Q4'],
+    ['Profit will rise [next quarter].', 'DATE 2019-Q1'],
+    ['Profit rose in [the second quarter of fiscal 1999].', 'DATE 1999-Q2'],
+    ['Profit rose in [the second quarter of last year].', 'DATE 2017-Q2'],
+  ])('a quarter: %s', expectRow);
+
+  it.each<TimexRow>([
+    // Seasons and months as other words.
+    ['The troops will march on the capital.'],
+    ['He sat in the first half of the stadium.'],
+  ])('none: %s', expectRow);
+});

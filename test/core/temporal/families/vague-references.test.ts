@@ -1,0 +1,26 @@
+import { describe, it } from 'vitest';
+import { expectRow, type TimexRow } from '../../../support/expect-timexes.ts';
+
+// Vague references (../shared/notes/timex3-families.md): PRESENT_REF, PAST_REF, FUTURE_REF; in
+// sentences of our own, read on Thursday 2018-11-08 (UTC).
+describe('vague references', () => {
+  it.each<TimexRow>([
+    ['The talks are [now] stalled.', 'DATE PRESENT_REF'],
+    ['[These days] the talks are stalled.', 'DATE PRESENT_REF'],
+    ['The talks are stalled [nowadays].', 'DATE PRESENT_REF'],
+    ['The talks stalled until [now].', 'DATE PRESENT_REF'],
+    ['The talks are stalled for [now].', 'DATE PRESENT_REF'],
+  ])('the present: %s', expectRow);
+
+  it.each<TimexRow>([
+    ['The talks stalled [lately].', 'DATE PAST_REF'],
+    ['The plant closed [a few days ago].', 'DATE PAST_REF'],
+  ])('the past: %s', expectRow);
+
+  it.each<TimexRow>([
+    // Words that only look like references.
+    ['The present was wrapped.'],
+    ['Once inside, he sat down.'],
+    ['He drove past the house.'],
+  ])('none: %s', expectRow);
+});
