@@ -6,16 +6,9 @@ import {
   formatMonth,
   parseIsoDate,
 } from './calendar.ts';
-import { COUNT_SOURCE, countValue } from './numbers.ts';
-import { ANAPHORIC_DATE_SOURCE, readAnaphor } from './parsers/anaphoric-date-parser.ts';
 import { periodRange } from './period-range.ts';
 import type { Granularity, Timex } from './timex.ts';
 
-// "the day after his death": one unit from the day the text last named.
-const UNIT_FROM_LAST_RE = /^(?:the\s+)?(day|week|month|year)\s+(after|before|later|earlier)$/i;
-const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
-const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
-const ANAPHORIC_DATE_RE = new RegExp(`^${ANAPHORIC_DATE_SOURCE}$`, 'i');
 type Unit = 'day' | 'week' | 'month' | 'year';
 // The granularities fine enough to say which day, week, month or year a story is at.
 const FINER_THAN: Record<Unit, ReadonlySet<string>> = {
@@ -25,7 +18,6 @@ const FINER_THAN: Record<Unit, ReadonlySet<string>> = {
   year: new Set(['day', 'time', 'week', 'weekend', 'month', 'quarter', 'season', 'year']),
 };
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
-const ORDINAL_QUARTER_WORD_RE = /\b(?:first|second|third|fourth|1st|2nd|3rd|4th|Q[1-4])\b/i;
 
 function rangeTimex(granularity: Granularity, date: CivilDate): Pick<Timex, 'granularity' | 'range'> {
   const { start, end } = periodRange(granularity, date, undefined);
@@ -88,37 +80,34 @@ export function createAnchorer(): (timex: Timex) => Timex | undefined {
   const lastOf: Partial<Record<Unit, CivilDate>> = {};
   return (timex) => {
     let resolved = timex;
-    const quarterBefore = YEAR_BEFORE_RE.test(timex.text) ? lastQuarter : undefined;
-    const later = LATER_RE.exec(timex.text);
-    const anaphor = ANAPHORIC_DATE_RE.exec(timex.text);
-    if (anaphor) {
-      const { unit, ahead } = readAnaphor(anaphor);
-      const antecedent = lastOf[unit];
+    const anaphor = timex.anaphor;
+    if (anaphor?.kind === 'period') {
+      const antecedent = lastOf[anaphor.unit];
       // "the next day" with no story date before it counts from the reference, as parsed.
-      if (!antecedent && !ahead) return undefined;
+      if (!antecedent && !anaphor.ahead) return undefined;
       if (antecedent)
-        resolved = periodTimex(timex, unit, addUnits(antecedent, unit, ahead), formatDate(antecedent));
-    } else if (quarterBefore) {
-      resolved = quarterTimex(timex, quarterBefore.year - 1, quarterBefore.quarter);
+        resolved = periodTimex(
+          timex,
+          anaphor.unit,
+          addUnits(antecedent, anaphor.unit, anaphor.ahead),
+          formatDate(antecedent),
+        );
+    } else if (anaphor?.kind === 'year-before' && lastQuarter) {
+      resolved = quarterTimex(timex, lastQuarter.year - 1, lastQuarter.quarter);
     } else if (timex.quarterOffset !== undefined && lastQuarter) {
       const index = lastQuarter.year * 4 + lastQuarter.quarter - 1 + timex.quarterOffset;
       resolved = quarterTimex(timex, Math.floor(index / 4), (index % 4) + 1);
-    } else if (UNIT_FROM_LAST_RE.test(timex.text) && lastDay && timex.type !== 'DURATION') {
-      const [, unit = 'day', way = 'after'] = UNIT_FROM_LAST_RE.exec(timex.text) ?? [];
-      const day = addUnits(lastDay, unit.toLowerCase() as Unit, /after|later/i.test(way) ? 1 : -1);
+    } else if (anaphor?.kind === 'beside-day' && lastDay) {
+      const day = addUnits(lastDay, anaphor.unit, anaphor.ahead);
       resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
-    } else if (later && lastDay) {
-      const count = countValue(later[1] ?? '');
-      const unit = (later[2] ?? '').toLowerCase() as Unit;
-      if (typeof count === 'number' && Number.isInteger(count)) {
-        const day = addUnits(lastDay, unit, count);
-        resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
-      }
+    } else if (anaphor?.kind === 'later' && lastDay) {
+      const day = addUnits(lastDay, anaphor.unit, anaphor.count);
+      resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
     }
     const quarter = QUARTER_RE.exec(resolved.value);
     // The quarter under discussion is the one named by its number ("the third quarter", "Q3");
     // comparisons ("the year-ago quarter", "the 1988 period") do not change it.
-    if (quarter && ORDINAL_QUARTER_WORD_RE.test(resolved.text))
+    if (quarter && resolved.namesQuarter)
       lastQuarter = { year: Number(quarter[1]), quarter: Number(quarter[2]) };
     const day = resolved.granularity === 'day' ? parseIsoDate(resolved.value) : undefined;
     if (day) lastDay = day;

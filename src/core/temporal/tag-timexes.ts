@@ -9,43 +9,23 @@ import {
   parseIsoDate,
   startOfIsoWeek,
 } from './calendar.ts';
+import { anaphorOf } from './families/anaphora.ts';
+import type { TimexFamily } from './families/family.ts';
+import { TIMEX_FAMILIES } from './families/registry.ts';
 import { runLate } from './late-parsers.ts';
-import { anaphoricDateParser } from './parsers/anaphoric-date-parser.ts';
-import { dayOfMonthParser } from './parsers/day-of-month-parser.ts';
-import { barePluralDurationParser, durationParser, pastDecadeParser } from './parsers/duration-parser.ts';
-import { holidayParser } from './parsers/holiday-parser.ts';
-import { partOfDayParser } from './parsers/part-of-day-parser.ts';
-import { periodPartParser } from './parsers/period-part-parser.ts';
-import { qualifiedMonthParser } from './parsers/qualified-month-parser.ts';
-import {
-  abbreviatedQuarterParser,
-  namedQuarterParser,
-  ordinalQuarterParser,
-} from './parsers/quarter-parser.ts';
-import { relativePeriodParser } from './parsers/relative-period-parser.ts';
-import { seasonParser } from './parsers/season-parser.ts';
-import { setParser } from './parsers/set-parser.ts';
-import { theDayParser } from './parsers/the-day-parser.ts';
-import { thePeriodParser } from './parsers/the-period-parser.ts';
-import { vagueReferenceParser } from './parsers/vague-reference-parser.ts';
-import { weekendParser } from './parsers/weekend-parser.ts';
-import { bareYearRefiner, centuryParser, decadeParser } from './parsers/year-parser.ts';
+import { HOLIDAY_NAME_SOURCE, MONTH_NAME_SOURCE } from './lexicon.ts';
 import { periodRange } from './period-range.ts';
 import { type ReferenceDate, referenceInstant, timezoneOffsetMinutes } from './reference.ts';
-import { eventAnchoredOffsetRefiner } from './refiners/event-anchored-offset-refiner.ts';
 import { falsePositiveFilter } from './refiners/false-positive-filter.ts';
-import { modifierPrefixRefiner, weekOfRefiner } from './refiners/modifier-prefix-refiner.ts';
-import { partOfDayAloneFilter, partOfDayBeforeOfFilter } from './refiners/part-of-day-alone-filter.ts';
+import { modifierPrefixRefiner } from './refiners/modifier-prefix-refiner.ts';
 import { rangeSplitRefiner } from './refiners/range-split-refiner.ts';
 import { tenseDirectionRefiner } from './refiners/tense-direction-refiner.ts';
-import { timeWithLaterDateRefiner } from './refiners/time-with-later-date-refiner.ts';
-import { vagueReferenceRefiner } from './refiners/vague-reference-refiner.ts';
-import { withinDurationRefiner } from './refiners/within-duration-refiner.ts';
 import {
   GRANULARITY_TAG,
   IMPLIED_DATE_TAG,
   MOD_TAG,
   PART_OF_DAY_TAG,
+  QUARTER_NAMED_TAG,
   QUARTER_OFFSET_TAG,
   readTag,
   SEASON_TAG,
@@ -55,64 +35,53 @@ import {
 import type { Granularity, Timex, TimexMod, TimexType } from './timex.ts';
 
 /**
- * chrono's casual English configuration plus our news rules. Our date parsers go first so that,
- * on an equal span, chrono's overlap removal keeps ours. After chrono's own refiners come, in
- * order: false positives out; the parsers whose results have no calendar parts (quarters,
- * durations, seasons, sets, vague references), run late so chrono cannot merge them; bare years;
- * then the news refiners (vague "now", durations after "within", offsets from events, tense
- * direction, "earlier this year" spans).
+ * chrono's casual English configuration plus the families of {@link TIMEX_FAMILIES}, stage by
+ * stage in the order {@link TimexFamily} states, each stage in the registry's order: the
+ * families' parsers before chrono's; their early refiners before chrono's refiners; after those,
+ * the shared clean-up (a merged range split in two, false positives out), the late parsers,
+ * the families' rereadings, the shared tense direction, what needs the resolved day, and last
+ * the shared modifier prefix ("earlier this year").
  */
-function createNewsChrono(): chrono.Chrono {
+export function createNewsChrono(families: readonly TimexFamily[] = TIMEX_FAMILIES): chrono.Chrono {
+  const hooks = <K extends 'beforeChrono' | 'resolve' | 'afterDirection'>(stage: K) =>
+    families.flatMap((family) => family.refiners?.[stage] ?? []);
   const newsChrono = chrono.casual.clone();
-  newsChrono.parsers.unshift(
-    centuryParser,
-    decadeParser,
-    qualifiedMonthParser,
-    periodPartParser,
-    relativePeriodParser,
-    weekendParser,
-    partOfDayParser,
-    theDayParser,
-    dayOfMonthParser,
-    holidayParser,
-    anaphoricDateParser,
-  );
-  newsChrono.refiners.unshift(partOfDayBeforeOfFilter);
+  newsChrono.parsers.unshift(...families.flatMap((family) => family.parsers ?? []));
+  newsChrono.refiners.unshift(...hooks('beforeChrono'));
   newsChrono.refiners.push(
     rangeSplitRefiner,
     falsePositiveFilter,
-    runLate(
-      ordinalQuarterParser,
-      namedQuarterParser,
-      abbreviatedQuarterParser,
-      durationParser,
-      barePluralDurationParser,
-      pastDecadeParser,
-      seasonParser,
-      setParser,
-      vagueReferenceParser,
-      thePeriodParser,
-    ),
-    bareYearRefiner,
-    partOfDayAloneFilter,
-    vagueReferenceRefiner,
-    withinDurationRefiner,
-    eventAnchoredOffsetRefiner,
+    runLate(...families.flatMap((family) => family.lateParsers ?? [])),
+    ...hooks('resolve'),
     tenseDirectionRefiner,
-    timeWithLaterDateRefiner,
+    ...hooks('afterDirection'),
     modifierPrefixRefiner,
-    weekOfRefiner,
   );
   return newsChrono;
 }
 
 const newsChrono = createNewsChrono();
 
-// Every expression any of our parsers or chrono's reads holds a digit or one of these words; a
-// sentence without any (most of them) skips the whole pipeline. On TimeBank, AQUAINT and MEANTIME
-// it loses no true expression (and one false positive).
-const TEMPORAL_HINT_RE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekends?|weekdays?|now|today|tonight|tomorrow|tmr|yesterday|noon|midnight|morning|afternoon|evening|night|nights|seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|qtr|years?|decades?|century|centuries|period|year-earlier|year-ago|spring|summer|fall|autumn|winter|recently|lately|recent|currently|nowadays|future|near term|time being|daily|weekly|monthly|annually|yearly|hourly|every|each|ago|later|earlier|christmas|easter|thanksgiving|halloween|pentecost|couple|few|several|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|ninety|hundred|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b/i;
+const escapeWord = (word: string): string =>
+  word.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&').replace(/ /g, '\\s+');
+
+/**
+ * The test a text must pass to be tagged at all: a digit, or one of the families' gate words.
+ * Most sentences of news hold none and skip the whole pipeline.
+ *
+ * @example temporalGateOf(TIMEX_FAMILIES).test('The minister spoke.') // false
+ */
+export function temporalGateOf(families: readonly TimexFamily[]): RegExp {
+  const words = [...new Set(families.flatMap((family) => family.gateWords))].sort(
+    (a, b) => b.length - a.length,
+  );
+  return new RegExp(`\\d|\\b(?:${words.map(escapeWord).join('|')})\\b`, 'i');
+}
+
+/** {@link temporalGateOf} the registry. */
+export const TEMPORAL_GATE_RE = temporalGateOf(TIMEX_FAMILIES);
+// A date written out: a digit, a month's or a holiday's name.
+const WRITTEN_OUT_RE = new RegExp(`\\d|\\b(?:${MONTH_NAME_SOURCE})\\b|\\b(?:${HOLIDAY_NAME_SOURCE})\\b`, 'i');
 const TRAILING_PUNCTUATION_RE = /[\s,.;:!?'’"”)]+$/;
 const RELATIVE_UNIT_RE = /\b(second|minute|hour|day|week|month|year)s?\b/i;
 const LEADING_PREPOSITION_RE = /^(?:on|in|at(?!\s+least)|by|during|since|until|from|of)\s+(?=\S)/i;
@@ -188,6 +157,12 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
   const leading = LEADING_PREPOSITION_RE.exec(withoutTrailing)?.[0].length ?? 0;
   const text = withoutTrailing.slice(leading);
   const span = { text, start: result.index + leading, end: result.index + leading + text.length };
+  const anaphor = anaphorOf(text, (readTag(result.tags(), TYPE_TAG) as TimexType | undefined) ?? 'DATE');
+  const reading = {
+    explicit: WRITTEN_OUT_RE.test(text),
+    ...(anaphor ? { anaphor } : {}),
+    ...(result.tags().has(QUARTER_NAMED_TAG) ? { namesQuarter: true as const } : {}),
+  };
   const explicitValue = readTag(result.tags(), VALUE_TAG);
   const mod = readTag(result.tags(), MOD_TAG) as TimexMod | undefined;
   if (explicitValue) {
@@ -200,6 +175,7 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
       ...(mod ? { mod } : {}),
       granularity: 'vague',
       ...span,
+      ...reading,
       anchor,
       ...(implied ? { impliedDate: implied } : {}),
     };
@@ -219,6 +195,7 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
     ...(mod ? { mod } : {}),
     granularity,
     ...span,
+    ...reading,
     range: { start: formatDate(range.start), end: formatDate(range.end) },
     anchor,
   };
@@ -233,7 +210,7 @@ function toTimex(result: ParsedResult, anchor: string): Timex {
  * // [{ type: 'DATE', value: '2018-11-02', text: 'November 2', start: 10, end: 20, … }]
  */
 export function tagTimexes(text: string, reference: ReferenceDate): Timex[] {
-  if (!TEMPORAL_HINT_RE.test(text)) return [];
+  if (!TEMPORAL_GATE_RE.test(text)) return [];
   const results = newsChrono.parse(text, chronoReferenceOf(reference));
   const anchor = formatDate(reference.date);
   return results.map((result) => toTimex(result, anchor));

@@ -15,6 +15,8 @@ export const SEASON_TAG = 'news/season:';
 export const HOLIDAY_TAG = 'news/holiday:';
 /** `2018-06-08|month`: the date a duration measures back to ("five months after the summit"). */
 export const IMPLIED_DATE_TAG = 'news/implied-date:';
+/** On a quarter named by its number ("the third quarter", "Q3"), not by a comparison ("the year-ago quarter"). */
+export const QUARTER_NAMED_TAG = 'news/quarter-named';
 /** Quarters from the quarter under discussion ("the year-ago quarter": -4). */
 export const QUARTER_OFFSET_TAG = 'news/quarter-offset:';
 

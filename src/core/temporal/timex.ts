@@ -1,3 +1,5 @@
+import type { Anaphor } from './families/anaphora.ts';
+
 /** TimeML TIMEX3 types. */
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -51,6 +53,15 @@ export interface Timex {
   readonly range?: { readonly start: string; readonly end: string };
   /** The ISO date this expression was resolved against (the reference date). */
   readonly anchor: string;
+  /**
+   * Whether the date is written out, by a digit, a month's or a holiday's name ("November 2",
+   * "2019", "Christmas"), rather than relative to the reference ("Wednesday", "last week").
+   */
+  readonly explicit: boolean;
+  /** How the expression leans on the story's last date ("two days later"), if it does. */
+  readonly anaphor?: Anaphor;
+  /** The expression names a quarter by its number ("the third quarter", "Q3"): the quarter under discussion. */
+  readonly namesQuarter?: true;
   /**
    * For "the quarter", "the year-ago period": quarters from the quarter the text is discussing
    * (0 or -4), which the document tagger resolves against the last quarter mentioned.

@@ -1,5 +1,4 @@
 import type { Refiner } from 'chrono-node';
-import { granularityTag } from '../tags.ts';
 
 const PREFIX_RE = /(?:^|\s)((?:earlier|later|late|early)\s+)$/i;
 const EXTENDABLE_RE = /^(?:this|last|next|today|tonight|yesterday|tomorrow)\b/i;
@@ -18,24 +17,5 @@ export const modifierPrefixRefiner: Refiner = {
       extended.start = result.start;
       if (result.end) extended.end = result.end;
       return extended;
-    }),
-};
-
-const WEEK_OF_BEFORE_RE = /\bthe\s+week\s+of\s+$/i;
-
-/**
- * "the week of March 6" is that whole week (TIMEX3 `2000-W10`), not March 6.
- */
-export const weekOfRefiner: Refiner = {
-  refine: (context, results) =>
-    results.map((result) => {
-      const prefix = WEEK_OF_BEFORE_RE.exec(
-        context.text.slice(Math.max(0, result.index - 16), result.index),
-      )?.[0];
-      if (!prefix || !result.start.isCertain('day')) return result;
-      const week = context.createParsingResult(result.index - prefix.length, `${prefix}${result.text}`);
-      week.start = result.start;
-      week.addTag(granularityTag('week'));
-      return week;
     }),
 };

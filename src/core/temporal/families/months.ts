@@ -3,6 +3,7 @@ import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
 import { MONTH_NAME_SOURCE, monthNumberOf } from '../lexicon.ts';
 import { granularityTag } from '../tags.ts';
+import type { TimexFamily } from './family.ts';
 
 const QUALIFIED_MONTH_RE = new RegExp(
   `(?<![\\w'-])(?:(last|this|next|past|coming)\\s+(${MONTH_NAME_SOURCE})\\.?|(${MONTH_NAME_SOURCE})\\.?\\s+(?:of\\s+)?(last|this|next) year)(?!\\.?\\s*\\d)(?![\\w'-])`,
@@ -15,7 +16,7 @@ const QUALIFIED_MONTH_RE = new RegExp(
  * - "this September" → the reference year's
  * - "next March" → the first March after the reference month
  */
-export const qualifiedMonthParser: Parser = {
+const qualifiedMonthParser: Parser = {
   pattern: gatedPattern(/\b(?:last|this|next|past|coming)\s/i, QUALIFIED_MONTH_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     // News capitalises months: "this march" is a protest march.
@@ -39,4 +40,14 @@ export const qualifiedMonthParser: Parser = {
     result.addTag(granularityTag('month'));
     return result;
   },
+};
+
+export const qualifiedMonthsFamily: TimexFamily = {
+  name: 'months named with last, this or next',
+  gateWords: [],
+  parsers: [qualifiedMonthParser],
+  examples: [
+    { sentence: 'The plant closed last February.', text: 'last February' },
+    { sentence: 'Voting starts this September.', text: 'this September' },
+  ],
 };

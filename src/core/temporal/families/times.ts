@@ -1,4 +1,5 @@
 import type { Refiner } from 'chrono-node';
+import type { TimexFamily } from './family.ts';
 
 // Between a clock time and the day it belongs to: a parenthesis ("(0735 GMT)"), a comma, "on".
 const JOINER_RE = /^\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:on\s+)?$/i;
@@ -8,7 +9,7 @@ const JOINER_RE = /^\s*(?:\([^)]{0,30}\)\s*)?,?\s*(?:on\s+)?$/i;
  * parenthesis keeps it from merging with "Friday"; the day named right after it is its day.
  * Runs after the tense refiner, so the day is already resolved.
  */
-export const timeWithLaterDateRefiner: Refiner = {
+const timeWithLaterDateRefiner: Refiner = {
   refine: (context, results) => {
     for (let i = 0; i + 1 < results.length; i += 1) {
       const time = results[i];
@@ -29,4 +30,14 @@ export const timeWithLaterDateRefiner: Refiner = {
     }
     return results;
   },
+};
+
+export const timesFamily: TimexFamily = {
+  name: 'times of day',
+  gateWords: ['noon', 'midnight'],
+  refiners: { afterDirection: [timeWithLaterDateRefiner] },
+  examples: [
+    { sentence: 'It ended at 3:30 p.m. EST.', text: '3:30 p.m. EST' },
+    { sentence: 'Polls close at 8 p.m. Friday.', text: '8 p.m. Friday' },
+  ],
 };

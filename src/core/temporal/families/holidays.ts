@@ -4,6 +4,7 @@ import { holidayIn, holidayKeyOf } from '../holidays.ts';
 import { gatedPattern } from '../keyword-gate.ts';
 import { HOLIDAY_NAME_SOURCE } from '../lexicon.ts';
 import { directionTag, granularityTag, HOLIDAY_TAG } from '../tags.ts';
+import type { TimexFamily } from './family.ts';
 
 const HOLIDAY_RE = new RegExp(
   `(?<![\\w'])(?:(last|past|next|coming|this)\\s+)?(${HOLIDAY_NAME_SOURCE})(?:,?\\s+((?:1[89]|20)\\d{2}))?(?![\\w'])`,
@@ -23,7 +24,7 @@ const SEASON_NOUN_AFTER_RE =
  * Names are proper nouns: a lower-case "may day" or "labor day" is no holiday; and "Christmas
  * sales" is a season, not a day.
  */
-export const holidayParser: Parser = {
+const holidayParser: Parser = {
   pattern: gatedPattern(HOLIDAY_NAME_RE, HOLIDAY_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const name = match[2] ?? '';
@@ -59,4 +60,14 @@ export const holidayParser: Parser = {
     );
     return result;
   },
+};
+
+export const holidaysFamily: TimexFamily = {
+  name: 'holidays',
+  gateWords: ['christmas', 'easter', 'thanksgiving', 'halloween', 'pentecost', 'day', 'eve'],
+  parsers: [holidayParser],
+  examples: [
+    { sentence: 'Shops were busy on Thanksgiving Day.', text: 'Thanksgiving Day' },
+    { sentence: 'The parade was held on Labor Day.', text: 'Labor Day' },
+  ],
 };

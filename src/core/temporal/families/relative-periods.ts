@@ -3,6 +3,7 @@ import { addDays, addMonths, startOfIsoWeek } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag } from '../tags.ts';
+import type { TimexFamily } from './family.ts';
 
 const RELATIVE_PERIOD_RE =
   /(?<![\w'])(?:the\s+(?=past|last|previous|next|coming|current))?(this|last|past|previous|next|coming|current)\s+(week|month|quarter|year)(?=$|[^\w']|'s\b)/i;
@@ -25,7 +26,7 @@ const OFFSET_OF: Record<string, number> = {
  * - "last quarter", "this quarter" → `2018-Q3`, `2018-Q4`
  * - "last year", "next year", "this year" → `2017`, `2019`, `2018`
  */
-export const relativePeriodParser: Parser = {
+const relativePeriodParser: Parser = {
   pattern: gatedPattern(/week|month|quarter|year/i, RELATIVE_PERIOD_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const offset = OFFSET_OF[(match[1] ?? '').toLowerCase()] ?? 0;
@@ -55,4 +56,14 @@ export const relativePeriodParser: Parser = {
     result.addTag(granularityTag(unit));
     return result;
   },
+};
+
+export const relativePeriodsFamily: TimexFamily = {
+  name: 'periods relative to the reference',
+  gateWords: ['week', 'weeks', 'month', 'months', 'year', 'years'],
+  parsers: [relativePeriodParser],
+  examples: [
+    { sentence: 'Prices rose last week.', text: 'last week' },
+    { sentence: 'The plant reopens next month.', text: 'next month' },
+  ],
 };

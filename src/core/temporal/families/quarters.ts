@@ -1,7 +1,8 @@
-import type { Parser, ParsingContext } from 'chrono-node';
+import type { Parser, ParsingContext, ParsingResult } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
-import { granularityTag, QUARTER_OFFSET_TAG } from '../tags.ts';
+import { granularityTag, QUARTER_NAMED_TAG, QUARTER_OFFSET_TAG } from '../tags.ts';
+import type { TimexFamily } from './family.ts';
 
 const ORDINALS: Record<string, number> = {
   first: 1,
@@ -30,12 +31,18 @@ function quarterResult(context: ParsingContext, index: number, text: string, yea
   return result;
 }
 
+/** Marks a quarter named by its number, which becomes the quarter under discussion. */
+function namedByNumber(result: ParsingResult): ParsingResult {
+  result.addTag(QUARTER_NAMED_TAG);
+  return result;
+}
+
 /**
  * Quarters as financial news names them (chrono reads none of them, #266, #238):
  * - "the third quarter", "third-quarter", "the fiscal first quarter" → the reference year's
  * - "the fourth quarter of 1989", "last year's third quarter" → that year's
  */
-export const ordinalQuarterParser: Parser = {
+const ordinalQuarterParser: Parser = {
   pattern: gatedPattern(/quarter|qtr/i, ORDINAL_QUARTER_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const reference = referenceDayOf(context);
@@ -47,7 +54,9 @@ export const ordinalQuarterParser: Parser = {
     const adjectival = match[1] !== undefined && (match[5] ?? '').includes('-') && !match[2] && !match[3];
     const skip = adjectival ? (match[1]?.length ?? 0) : 0;
     const quarter = ORDINALS[(match[4] ?? '').toLowerCase()] ?? 1;
-    return quarterResult(context, (match.index ?? 0) + skip, match[0].slice(skip), year, quarter);
+    return namedByNumber(
+      quarterResult(context, (match.index ?? 0) + skip, match[0].slice(skip), year, quarter),
+    );
   },
 };
 
@@ -59,7 +68,7 @@ export const ordinalQuarterParser: Parser = {
  *   year before
  * "the period" alone names nothing and is skipped.
  */
-export const namedQuarterParser: Parser = {
+const namedQuarterParser: Parser = {
   pattern: gatedPattern(/quarter|period|year-earlier|year-ago/i, NAMED_QUARTER_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const modifier = `${match[1] ?? match[4] ?? ''} ${match[3] ?? ''}`.toLowerCase().trim();
@@ -90,11 +99,23 @@ export const namedQuarterParser: Parser = {
 const ABBREVIATED_QUARTER_RE = /(?<![\w'-])(?:Q([1-4])\s*(?:(\d{4})|'(\d{2}))|(\d{4})\s*Q([1-4]))(?![\w'-])/;
 
 /** "Q3 2018", "Q3 '18", "2018 Q3" → `2018-Q3`. */
-export const abbreviatedQuarterParser: Parser = {
+const abbreviatedQuarterParser: Parser = {
   pattern: gatedPattern(/Q[1-4]/, ABBREVIATED_QUARTER_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const year = match[2] ?? match[4] ?? (match[3] ? `20${match[3]}` : undefined);
     const quarter = Number(match[1] ?? match[5]);
-    return year ? quarterResult(context, match.index ?? 0, match[0], Number(year), quarter) : null;
+    return year
+      ? namedByNumber(quarterResult(context, match.index ?? 0, match[0], Number(year), quarter))
+      : null;
   },
+};
+
+export const quartersFamily: TimexFamily = {
+  name: 'quarters',
+  gateWords: ['quarter', 'quarters', 'qtr', 'period', 'year-earlier', 'year-ago'],
+  lateParsers: [ordinalQuarterParser, namedQuarterParser, abbreviatedQuarterParser],
+  examples: [
+    { sentence: 'Profit rose in the third quarter.', text: 'the third quarter' },
+    { sentence: 'Sales beat the year-ago quarter.', text: 'the year-ago quarter' },
+  ],
 };

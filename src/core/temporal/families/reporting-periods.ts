@@ -3,6 +3,7 @@ import { startOfIsoWeek } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag, typeTag, valueTag } from '../tags.ts';
+import type { TimexFamily } from './family.ts';
 
 // "the year", "the full year", "the fiscal year", "the week": not "the year before", "the year
 // 2000", "the year-earlier", "the week of March 6" (another time), nor "the week's".
@@ -15,7 +16,7 @@ const EXTENT_BEFORE_RE = /\b(?:for|during|over|through|throughout)\s+$/i;
  * 3% in the week"); after "for", "during", "over" they are the length of one (`P1Y`, `P1W`), as
  * TimeBank annotates them.
  */
-export const thePeriodParser: Parser = {
+const thePeriodParser: Parser = {
   pattern: gatedPattern(/the\s+(?:full\s+|fiscal\s+)?(?:year|week)\b/i, THE_PERIOD_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const unit = (match[2] ?? '').toLowerCase();
@@ -42,4 +43,11 @@ export const thePeriodParser: Parser = {
     dated.addTag(granularityTag(unit === 'year' ? 'year' : 'week'));
     return dated;
   },
+};
+
+export const reportingPeriodsFamily: TimexFamily = {
+  name: 'the year and the week of a report',
+  gateWords: ['year', 'week'],
+  lateParsers: [thePeriodParser],
+  examples: [{ sentence: 'Shares fell 3% in the week.', text: 'the week' }],
 };

@@ -2,6 +2,7 @@ import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
 import { granularityTag, SEASON_TAG } from '../tags.ts';
+import type { TimexFamily } from './family.ts';
 
 const SEASON_RE =
   /(?<![\w'-])(?:(this|last|past|next|coming|the)\s+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?(?![\w'-])/i;
@@ -24,7 +25,7 @@ const SEASONS: Record<string, { code: string; month: number }> = {
  * - "the summer" → the reference year's; "until spring" → the next, "since spring" → the last
  * A bare "fall" or "spring" without a qualifier or year is a verb or a noun, not a date.
  */
-export const seasonParser: Parser = {
+const seasonParser: Parser = {
   pattern: gatedPattern(/spring|summer|fall|autumn|winter/i, SEASON_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     // "until spring" looks ahead to the next one, "since spring" back to the last one.
@@ -48,4 +49,14 @@ export const seasonParser: Parser = {
     result.addTags([granularityTag('season'), `${SEASON_TAG}${season.code}`]);
     return result;
   },
+};
+
+export const seasonsFamily: TimexFamily = {
+  name: 'seasons',
+  gateWords: ['spring', 'summer', 'fall', 'autumn', 'winter'],
+  lateParsers: [seasonParser],
+  examples: [
+    { sentence: 'The dam failed last spring.', text: 'last spring' },
+    { sentence: 'Troops will leave this summer.', text: 'this summer' },
+  ],
 };

@@ -5,6 +5,7 @@ import { gatedPattern } from '../keyword-gate.ts';
 import { MONTH_NAME_SOURCE, monthNumberOf } from '../lexicon.ts';
 import { directionTag, granularityTag, modTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
+import type { TimexFamily } from './family.ts';
 
 const PERIOD_PART_RE = new RegExp(
   String.raw`(?<![\w'])(early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+` +
@@ -26,7 +27,7 @@ function modOf(part: string): TimexMod {
  * - "mid-December", "early March" → the month (year by tense) mod MID / START
  * - "early 2019", "the end of 2017" → the year with its mod
  */
-export const periodPartParser: Parser = {
+const periodPartParser: Parser = {
   pattern: gatedPattern(/early|mid|late|start|beginning|middle|end/i, PERIOD_PART_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const mod = modOf(match[1] ?? '');
@@ -66,4 +67,28 @@ export const periodPartParser: Parser = {
     result.addTags([granularityTag('year'), modTag(mod)]);
     return result;
   },
+};
+
+export const periodPartsFamily: TimexFamily = {
+  name: 'parts of a period',
+  gateWords: [
+    'early',
+    'late',
+    'mid',
+    'end',
+    'beginning',
+    'start',
+    'middle',
+    'half',
+    'halves',
+    'first',
+    'second',
+    'third',
+    'fourth',
+  ],
+  parsers: [periodPartParser],
+  examples: [
+    { sentence: 'Talks will resume early next year.', text: 'early next year' },
+    { sentence: 'The money ran out at the end of the month.', text: 'the end of the month' },
+  ],
 };

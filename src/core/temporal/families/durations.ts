@@ -1,8 +1,11 @@
-import type { Parser, ParsingContext } from 'chrono-node';
+import type { Parser, ParsingContext, Refiner } from 'chrono-node';
+import { addUnits, formatDate } from '../calendar.ts';
+import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
-import { granularityTag, modTag, typeTag, valueTag } from '../tags.ts';
+import { granularityTag, IMPLIED_DATE_TAG, modTag, readTag, TYPE_TAG, typeTag, valueTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
+import type { TimexFamily } from './family.ts';
 
 const UNIT_SOURCE = `(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`;
 const MOD_SOURCE = `(?:about|almost|nearly|approximately|roughly|around|more than|less than|over|under|at least|up to|some|only|just)`;
@@ -97,7 +100,7 @@ export function durationValue(count: number | 'X', unitWord: string): string | u
  * - "several years", "a few days" → `PXY`, `PXD`; "for years" → `PXY`
  * Offsets from a date ("two weeks ago", "five months after the summit") are left to chrono.
  */
-export const durationParser: Parser = {
+const durationParser: Parser = {
   pattern: gatedPattern(
     /second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur/i,
     DURATION_RE,
@@ -130,7 +133,7 @@ export const durationParser: Parser = {
 };
 
 /** "for years", "within minutes" → `PXY`, `PTXM`. */
-export const barePluralDurationParser: Parser = {
+const barePluralDurationParser: Parser = {
   pattern: gatedPattern(/\b(?:for|over|within|in)\s/i, BARE_PLURAL_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const value = durationValue('X', match[1] ?? '');
@@ -142,7 +145,7 @@ export const barePluralDurationParser: Parser = {
 };
 
 /** "the past decade" → `P10Y`; "the next century" → `P100Y`. */
-export const pastDecadeParser: Parser = {
+const pastDecadeParser: Parser = {
   pattern: gatedPattern(/decade|century/i, PAST_DECADE_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const value = durationValue(1, match[1] ?? '');
@@ -151,4 +154,117 @@ export const pastDecadeParser: Parser = {
     result.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
     return result;
   },
+};
+
+const WITHIN_RE = new RegExp(
+  String.raw`^(?:within|in|for|after|over)\s+((about|around|at least|at most|more than|less than|nearly|almost|up to)?\s*(${COUNT_SOURCE})\s+(second|minute|hour|day|week|month|quarter|year|decade)s?)$`,
+  'i',
+);
+
+/**
+ * "within a week", "in two months", "after ten years": chrono dates them from the reference; TimeML annotates the
+ * length itself as a DURATION ("a week", `P1W`) and leaves the preposition out.
+ */
+const withinDurationRefiner: Refiner = {
+  refine: (context, results) =>
+    results.map((result) => {
+      // Only chrono's own readings; our duration parser already spans "over an hour" right.
+      if (readTag(result.tags(), TYPE_TAG)) return result;
+      const match = WITHIN_RE.exec(result.text.trim());
+      if (!match) return result;
+      const count = countValue(match[3] ?? '');
+      const value = count === undefined ? undefined : durationValue(count, match[4] ?? '');
+      const mod = durationModOf(match[2] ?? '');
+      if (!value) return result;
+      const offset = result.text.indexOf(match[1] ?? '');
+      const duration = context.createParsingResult(result.index + offset, match[1] ?? '', {});
+      duration.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
+      if (mod) duration.addTag(modTag(mod));
+      return duration;
+    }),
+};
+
+const OFFSET_AFTER_EVENT_RE = new RegExp(
+  String.raw`^(${COUNT_SOURCE})\s+(day|week|month|year)s?(?=\s+after$)`,
+  'i',
+);
+
+/**
+ * "five months after Trump's historic summit": TimeML tags the length, "five months" (`P5M`); the
+ * sentence speaks from the reference date about a past event, so that event lies five months
+ * *before* the reference (chrono counts forward, #471). The duration carries that implied date
+ * (`2018-06`, at the unit's granularity) for the timeline.
+ * An offset followed by a date ("two days after June 12") is chrono's own merge and stays as it is.
+ */
+const eventAnchoredOffsetRefiner: Refiner = {
+  refine: (context: ParsingContext, results) =>
+    results.map((result) => {
+      const match = OFFSET_AFTER_EVENT_RE.exec(result.text.trim());
+      const count = match ? countValue(match[1] ?? '') : undefined;
+      if (!match || typeof count !== 'number' || !Number.isInteger(count)) return result;
+      const unit = (match[2] ?? '').toLowerCase() as 'day' | 'week' | 'month' | 'year';
+      const value = durationValue(count, unit);
+      if (!value) return result;
+      const date = addUnits(referenceDayOf(context), unit, -count);
+      const offset = result.text.indexOf(match[0]);
+      const duration = context.createParsingResult(result.index + offset, match[0], {});
+      duration.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
+      duration.addTag(`${IMPLIED_DATE_TAG}${formatDate(date)}|${unit}`);
+      return duration;
+    }),
+};
+
+export const durationsFamily: TimexFamily = {
+  name: 'durations',
+  gateWords: [
+    'second',
+    'seconds',
+    'minute',
+    'minutes',
+    'hour',
+    'hours',
+    'day',
+    'days',
+    'week',
+    'weeks',
+    'fortnight',
+    'fortnights',
+    'month',
+    'months',
+    'quarter',
+    'quarters',
+    'year',
+    'years',
+    'decade',
+    'decades',
+    'couple',
+    'few',
+    'several',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'eleven',
+    'twelve',
+    'twenty',
+    'thirty',
+    'forty',
+    'fifty',
+    'sixty',
+    'ninety',
+    'hundred',
+  ],
+  lateParsers: [durationParser, barePluralDurationParser, pastDecadeParser],
+  refiners: { resolve: [withinDurationRefiner, eventAnchoredOffsetRefiner] },
+  examples: [
+    { sentence: 'The strike lasted two weeks.', text: 'two weeks' },
+    { sentence: 'He signed a two-year deal.', text: 'two-year' },
+    { sentence: 'Talks must end within a week.', text: 'a week' },
+  ],
 };

@@ -3,6 +3,7 @@ import { gatedPattern } from '../keyword-gate.ts';
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../lexicon.ts';
 import { COUNT_SOURCE, countValue } from '../numbers.ts';
 import { granularityTag, typeTag, valueTag } from '../tags.ts';
+import type { TimexFamily } from './family.ts';
 
 const WEEKDAYS: readonly string[] = WEEKDAY_NAMES;
 const MONTHS: readonly string[] = MONTH_NAMES;
@@ -48,7 +49,7 @@ function periodOf(unit: string, count: number): string | undefined {
  * - "twice a week", "three times a year", "once a month" → `P1W`, `P1Y`, `P1M`: the period, as
  *   the guidelines value them (the frequency itself is TIMEX3's `freq`, which we do not write)
  */
-export const setParser: Parser = {
+const setParser: Parser = {
   pattern: gatedPattern(
     /daily|weekly|monthly|yearly|hourly|every|each|once|twice|times|days\b|nights/i,
     SET_RE,
@@ -86,4 +87,30 @@ export const setParser: Parser = {
     result.addTags([typeTag('SET'), valueTag(value), granularityTag('vague')]);
     return result;
   },
+};
+
+export const setsFamily: TimexFamily = {
+  name: 'sets',
+  gateWords: [
+    'daily',
+    'weekly',
+    'monthly',
+    'annually',
+    'yearly',
+    'hourly',
+    'every',
+    'each',
+    'mondays',
+    'tuesdays',
+    'wednesdays',
+    'thursdays',
+    'fridays',
+    'saturdays',
+    'sundays',
+  ],
+  lateParsers: [setParser],
+  examples: [
+    { sentence: 'The board meets every Monday.', text: 'every Monday' },
+    { sentence: 'The paper is printed daily.', text: 'daily' },
+  ],
 };
