@@ -9,7 +9,17 @@ describe('decades', () => {
     ['Inflation soared in [the 1920s] and [1930s].', 'DATE 192', 'DATE 193'],
     ["Inflation soared in [the '60s].", 'DATE 196'],
     ['Inflation soared during [the 90s].', 'DATE 199'],
+    ["Inflation soared in [the 1990's].", 'DATE 199'],
+    ['Inflation soared in [the nineties].', 'DATE 199'],
+    ['Inflation soared in [the Sixties].', 'DATE 196'],
+    ['Inflation soared in [the 1970s] and [80s].', 'DATE 197', 'DATE 198'],
+    ['Sales were flat in [the sixties] and [seventies].', 'DATE 196', 'DATE 197'],
   ])('a decade: %s', expectRow);
+
+  it.each<TimexRow>([
+    ['Inflation soared in [the mid-1990s].', 'DATE 199 MID'],
+    ["Inflation soared in [the mid-'90s].", 'DATE 199 MID'],
+  ])('the middle of a decade: %s', expectRow);
 
   it.each<TimexRow>([
     // A premodifier: the determiner belongs to the noun.
@@ -19,5 +29,7 @@ describe('decades', () => {
   it.each<TimexRow>([
     // An age bracket, not a decade.
     ['Voters in their 60s stayed home.'],
+    ['Voters in their early forties stayed home.'],
+    ['Men in their 70s and 80s voted.'],
   ])('no decade: %s', expectRow);
 });
