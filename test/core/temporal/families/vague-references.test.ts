@@ -14,6 +14,8 @@ describe('vague references', () => {
 
   it.each<TimexRow>([
     ['The talks stalled [lately].', 'DATE PAST_REF'],
+    ['In [the past] the talks stalled.', 'DATE PAST_REF'],
+    ['Such talks have stalled in [the past], officials said.', 'DATE PAST_REF'],
     ['The plant closed [a few days ago].', 'DATE PAST_REF'],
   ])('the past: %s', expectRow);
 
@@ -22,5 +24,6 @@ describe('vague references', () => {
     ['The present was wrapped.'],
     ['Once inside, he sat down.'],
     ['He drove past the house.'],
+    ['Forget the past, he said.'],
   ])('none: %s', expectRow);
 });
