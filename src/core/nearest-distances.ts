@@ -5,7 +5,7 @@ export interface Span {
 }
 
 /**
- * For each point, the least distance to any of the spans, measured as events.ts measures a
+ * For each point, the least distance to any of the spans, measured as events/status.ts measures a
  * status word's distance to a date: `point - end` for a span ending at or before the point,
  * `start - point` otherwise (negative when the point lies inside the span). Infinity without
  * spans. Spans sorted by end with the suffix minima of their starts answer each point by
