@@ -14,6 +14,17 @@ describe('year ranges', () => {
   ])('in words: %s', expectRow);
 
   it.each<TimexRow>([
+    ['The drought of [1998]-[99] killed crops.', 'DATE 1998', 'DATE 1999'],
+    ['The [1995]-[96] season was long.', 'DATE 1995', 'DATE 1996'],
+    ['Sales fell during [2009]-[10].', 'DATE 2009', 'DATE 2010'],
+    ['He served from [1998]-[2001].', 'DATE 1998', 'DATE 2001'],
+    ['The [2009]-[2011] recession hurt.', 'DATE 2009', 'DATE 2011'],
+    ['The [1998]-[2001] period was hard.', 'DATE 1998', 'DATE 2001'],
+    ['The [2008]/[09] season was long.', 'DATE 2008', 'DATE 2009'],
+    ['The plan for [2019]-[2020] was set.', 'DATE 2019', 'DATE 2020'],
+  ])('with a hyphen or a slash: %s', expectRow);
+
+  it.each<TimexRow>([
     // The same rule for the ends of other ranges.
     ['The talks will run from [Monday] through [Wednesday].', 'DATE 2018-11-12', 'DATE 2018-11-14'],
     ['The festival ran from [June 5] to [June 7].', 'DATE 2018-06-05', 'DATE 2018-06-07'],
@@ -23,5 +34,7 @@ describe('year ranges', () => {
     // Scores and counts with a hyphen are no years.
     ['The bill passed 218-199.'],
     ['The Senate voted 52-48.'],
+    ['The score was 1998-2050.'],
+    ['The 1999-1998 figures were odd.'],
   ])('no range: %s', expectRow);
 });

@@ -14,6 +14,19 @@ describe('years', () => {
   ])('a year after a preposition: %s', expectRow);
 
   it.each<TimexRow>([
+    // The possessive 's is outside the tag (TimeML 1.2.1 extent: it belongs to the noun phrase).
+    ["[1998]'s budget was cut.", 'DATE 1998'],
+    ["Revenue fell in [fiscal 1999]'s first half.", 'DATE 1999'],
+    ["[2017]'s floods were the worst.", 'DATE 2017'],
+  ])('a possessive year: %s', expectRow);
+
+  it.each<TimexRow>([
+    ["The law dates from ['98].", 'DATE 1998'],
+    ["The team won the title in ['04].", 'DATE 2004'],
+    ["He joined the party in ['82] and left it in ['96].", 'DATE 1982', 'DATE 1996'],
+  ])('a year in two digits: %s', expectRow);
+
+  it.each<TimexRow>([
     ['The [1998] budget was cut.', 'DATE 1998'],
     ['A [2004] law bans the practice.', 'DATE 2004'],
     ["The company's [1997] results were weak.", 'DATE 1997'],
@@ -23,6 +36,9 @@ describe('years', () => {
 
   it.each<TimexRow>([
     ['Revenue fell in [fiscal 1999].', 'DATE 1999'],
+    ['Revenue fell in [fiscal year 1999].', 'DATE 1999'],
+    ['Revenue fell in [FY 1999].', 'DATE 1999'],
+    ['The [FY2019] budget was approved.', 'DATE 2019'],
     ['Prices fell in [calendar 1998].', 'DATE 1998'],
   ])('a fiscal or calendar year: %s', expectRow);
 
@@ -33,4 +49,10 @@ describe('years', () => {
     ['The dam was finished in [early 1998].', 'DATE 1998 START'],
     ['Output fell in [late 1998].', 'DATE 1998 END'],
   ])('a year relative or in part: %s', expectRow);
+
+  it.each<TimexRow>([
+    ["Prices rose '98 percent', he wrote."],
+    ['Prices rose 2000%.'],
+    ['He paid $1998 for it.'],
+  ])('no year: %s', expectRow);
 });
