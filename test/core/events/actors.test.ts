@@ -25,8 +25,22 @@ describe('actorsOf', () => {
   });
 
   it.each([
+    // The calendar's names, by the lexicon: holidays, weekdays, months and their abbreviations.
+    { sentence: 'Crowds marched through Chicago on Labor Day.', actors: ['Chicago'] },
+    { sentence: 'Santa Claus came to Oslo on Christmas Eve.', actors: ['Santa Claus', 'Oslo'] },
+    { sentence: 'The parade in Boston on Memorial Day was cancelled.', actors: ['Boston'] },
+    { sentence: "Crowds filled Times Square on New Year's Day.", actors: ['Times Square'] },
+    { sentence: 'Crowds filled Times Square on New Year’s Eve.', actors: ['Times Square'] },
+    { sentence: "The mayor spoke in Dublin on St. Patrick's Day.", actors: ['Dublin'] },
+    { sentence: "The mayor met Veterans' Day marchers in Ohio.", actors: ['Ohio'] },
+    {
+      sentence: 'The talks in Rome on Christmas Day, Easter Monday and Good Friday ended.',
+      actors: ['Rome'],
+    },
+    { sentence: 'The mayor spoke in Atlanta on Martin Luther King Jr. Day.', actors: ['Atlanta'] },
     { sentence: 'The mayor of Leeds spoke on Thursday.', actors: ['Leeds'] },
     { sentence: 'The mayor of Leeds spoke in Sept. and again in Nov.', actors: ['Leeds'] },
+    { sentence: 'The ships left Oslo on Mon and Tues.', actors: ['Oslo'] },
     // A weekday or month in front of a name is no part of it.
     {
       sentence: 'The mayor of Leeds said Thursday Kim Yong Chol would come.',
@@ -37,6 +51,32 @@ describe('actorsOf', () => {
       actors: ['Trump', 'Theresa May', 'Paris'],
     },
   ])('names no date: $actors in "$sentence"', ({ sentence, actors }) => {
+    expect(actorsIn(sentence)).toEqual(actors);
+  });
+
+  it.each([
+    // Names that only begin like the calendar's.
+    { sentence: 'The Labor Party met in Leeds on Labor Day.', actors: ['Labor Party', 'Leeds'] },
+    // A holiday in front of a name is part of it: a place, a person, an uprising.
+    { sentence: 'Refugees reached Christmas Island in December.', actors: ['Christmas Island'] },
+    { sentence: 'Statues on Easter Island were found in May.', actors: ['Easter Island'] },
+    { sentence: 'The band met Christmas Clapton in Leeds.', actors: ['Christmas Clapton', 'Leeds'] },
+    { sentence: 'Historians met in Dublin to mark the Easter Rising.', actors: ['Dublin', 'Easter Rising'] },
+    // A month inside a name.
+    {
+      sentence: 'Prime Minister Theresa May met Merkel in London.',
+      actors: ['Prime Minister Theresa May', 'Merkel', 'London'],
+    },
+    // Capitals are an acronym (the Disasters Emergency Committee); "Sun" is a name.
+    { sentence: 'Aid from the DEC reached Haiti in January.', actors: ['DEC', 'Haiti'] },
+    { sentence: 'The Sun said Sun Tzu wrote it in Sept.', actors: ['Sun', 'Sun Tzu'] },
+    { sentence: 'Rescuers reached Sun City on Monday.', actors: ['Sun City'] },
+    // A possessive that makes no holiday.
+    {
+      sentence: "Aides said Trump's New Year message reached Seoul.",
+      actors: ['Trump', 'New Year', 'Seoul'],
+    },
+  ])('keeps names like the calendar\'s: $actors in "$sentence"', ({ sentence, actors }) => {
     expect(actorsIn(sentence)).toEqual(actors);
   });
 
