@@ -12,6 +12,15 @@ const YEAR_RE =
 // "'98", "'04": a year in two digits after an apostrophe (not a decade, "'90s").
 const SHORT_YEAR_RE = /(?<![\w'’])['’](\d\d)(?![\w%'’-]|[.,]\d|\s+per\s*cent)/gi;
 const FOUR_DIGITS_RE = /\d{4}/;
+// A number before a plural noun counts things ("some 1990 people", "counted 2010 votes"), unless
+// a word that introduces years stands before it ("in 1998 prices rose", "the 1998 results").
+const PLURAL_AFTER_RE =
+  /^\s+(?!(?:is|was|has|does|as|us|its|his|this|thus|plus|versus|across|whereas)\b)(?:[a-z]+s|people|men|women|children)\b/;
+const YEAR_INTRODUCER_RE =
+  /(?:^|[^\w\s]\s*|\b(?:in|on|of|since|by|from|to|until|till|through|before|after|during|between|and|or|the|a|an|this|that|its|their|his|her|our|your|early|late|mid|'s)\s+)$/i;
+// "the 2000-meter race", "1600 Pennsylvania Avenue": a measure or an address.
+const MEASURE_OR_ADDRESS_AFTER_RE =
+  /^(?:-(?:meters?|metres?|yards?|miles?|kilometers?|kilometres?|km|foot|feet|tons?|pounds?|pages?|seats?|members?|points?|acres?|strong)\b|\s+(?:[A-Z][a-z]+\s+){1,2}(?:Avenue|Street|Road|Boulevard|Lane|Drive|Place|Square)\b)/;
 const SHORT_YEAR_GATE_RE = /['’]\d\d(?!\d)/;
 
 /** The year of century `century` ending in `yy` that lies within 89 years before and 10 after `year`. */
@@ -29,7 +38,9 @@ function yearNear(year: number, yy: number): number {
  *   `2019`, `2000`
  * - "'98", "'04" → `1998`, `2004` (the nearest such year to the reference, at most 10 ahead)
  * - "1998-99", "1998-2001", "2008/09" → two years, `1998` and `1999`… (the second after the first)
- * A year inside a date chrono found ("March 3, 1988") is left to it.
+ * Not a count before a plural noun ("some 1990 people"), a measure ("the 2000-meter race") or an
+ * address ("1600 Pennsylvania Avenue"). A year inside a date chrono found ("March 3, 1988") is
+ * left to it.
  */
 const bareYearRefiner: Refiner = {
   refine: (context: ParsingContext, results: ParsingResult[]) => {
@@ -47,7 +58,16 @@ const bareYearRefiner: Refiner = {
     if (hasFourDigits) {
       for (const match of context.text.matchAll(YEAR_RE)) {
         const start = match.index;
-        if (!free(start, start + match[0].length)) continue;
+        const end = start + match[0].length;
+        if (!free(start, end)) continue;
+        const after = context.text.slice(end, end + 40);
+        if (MEASURE_OR_ADDRESS_AFTER_RE.test(after)) continue;
+        if (
+          !match[1] &&
+          PLURAL_AFTER_RE.test(after) &&
+          !YEAR_INTRODUCER_RE.test(context.text.slice(Math.max(0, start - 12), start))
+        )
+          continue;
         const first = Number(match[2]);
         const [, prefix = '', firstText = '', separator, secondText] = match;
         const second = secondText

@@ -26,5 +26,22 @@ describe('not dates', () => {
     ['The price was 1.25 a share.'],
   ])('scores and fractions: %s', expectRow);
 
-  it.each<TimexRow>([['Call 555-2018 for details.']])('counts and numbers: %s', expectRow);
+  it.each<TimexRow>([
+    ['Some 1990 people attended.'],
+    ['Police counted 2010 votes.'],
+    ['He scored 2018 points.'],
+    ['The building has 1998 rooms.'],
+    ['She won the 2000-meter race.'],
+    ['The 1500-meter final was run.'],
+    ['She lives at 1600 Pennsylvania Avenue.'],
+    ['Call 555-2018 for details.'],
+  ])('counts and numbers: %s', expectRow);
+
+  it.each<TimexRow>([
+    // A year before a plural noun, where a word that introduces years stands before it.
+    ['In [1998] prices rose.', 'DATE 1998'],
+    ['The [1998] results were weak.', 'DATE 1998'],
+    ["The firm's [2017] sales fell.", 'DATE 2017'],
+    ['The target for [2019] is growth.', 'DATE 2019'],
+  ])('years that look like counts: %s', expectRow);
 });
