@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Article } from '../core/article.ts';
+import { articleOfText } from '../core/article.ts';
 import { extractEvents } from '../core/events.ts';
 import { type DatedMention, daySalience, topDays } from '../core/salience.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
@@ -36,14 +36,7 @@ function mentionsOf(source: T17Source): DatedMention[] {
   for (const item of source.articles) {
     const date = parseIsoDate(item.published);
     if (!date) continue;
-    const article: Article = {
-      key: item.key,
-      format: 'text',
-      encoding: 'utf-8',
-      text: item.text,
-      reference: { date, timezone: 'UTC', source: 'fallback' },
-      warnings: [],
-    };
+    const article = articleOfText(item.key, item.text, { date, timezone: 'UTC', source: 'fallback' });
     for (const event of extractEvents(article)) {
       if (event.date.granularity !== 'day' && event.date.granularity !== 'time') continue;
       mentions.push({

@@ -1,7 +1,7 @@
 import { decodeText } from './decode-text.ts';
 import { ArticleFormatError } from './errors.ts';
 import { htmlToText } from './html-to-text.ts';
-import { splitSentences } from './sentences.ts';
+import { type Sentence, splitSentences } from './sentences.ts';
 import { type CivilDate, formatDate } from './temporal/calendar.ts';
 import { monthNumberOf } from './temporal/lexicon.ts';
 import {
@@ -17,8 +17,9 @@ export type ArticleFormat = 'text' | 'markdown' | 'html' | 'json';
 export type ReferenceSource = 'object-metadata' | 'document' | 'dateline' | 'last-modified' | 'fallback';
 
 /**
- * An article ready for tagging: its plain text (source offsets point into it), title and the
- * reference date relative dates resolve against, with where that date came from.
+ * An article ready for tagging: its plain text (source offsets point into it) split into
+ * sentences, title and the reference date relative dates resolve against, with where that date
+ * came from.
  */
 export interface Article {
   readonly key: string;
@@ -27,6 +28,11 @@ export interface Article {
   readonly title?: string;
   readonly url?: string;
   readonly text: string;
+  /**
+   * The sentences of `text`, split once for every stage after (the headline finder, the tagger,
+   * the events): {@link splitSentences}, offsets into `text`.
+   */
+  readonly sentences: readonly Sentence[];
   readonly reference: ReferenceDate & { readonly source: ReferenceSource };
   /** Metadata that was present but unusable (a malformed date, an unknown zone), for the log. */
   readonly warnings: readonly string[];
@@ -75,6 +81,8 @@ function formatOf(key: string, contentType: string | undefined, text: string): A
 
 interface Body {
   readonly text: string;
+  /** Its sentences, when reading the body needed them already. */
+  readonly sentences?: readonly Sentence[];
   readonly title?: string;
   readonly published?: string;
   readonly timezone?: string;
@@ -126,12 +134,12 @@ const BOILERPLATE_RE =
 const GLUED_WORDS_RE = /[a-z]{3,}[A-Z][a-z]/;
 
 /**
- * The headline of a plain-text article: among the heading lines before the first paragraph,
- * the longest that is not page furniture.
+ * The headline of a plain-text article from its sentences: among the heading lines before the
+ * first paragraph, the longest that is not page furniture.
  */
-function titleOfText(text: string): string | undefined {
+function headlineOf(sentences: readonly Sentence[]): string | undefined {
   const candidates: string[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     if (!sentence.isHeading) break;
     const line = sentence.text.replace(/^#+\s*/, '');
     const words = line.split(/\s+/).length;
@@ -172,8 +180,37 @@ function readBody(raw: RawArticle, format: ArticleFormat, source: string): Body 
       throw new ArticleFormatError(raw.key, 'no-text', 'HTML document has no visible text');
     return document;
   }
-  const title = titleOfText(source);
-  return { text: source, ...(title ? { title } : {}) };
+  return plainTextBody(source);
+}
+
+/** A plain-text (or markdown) body: the text as it is, its sentences, and its headline if any. */
+function plainTextBody(text: string): Body & { readonly sentences: readonly Sentence[] } {
+  const sentences = splitSentences(text);
+  const title = headlineOf(sentences);
+  return { text, sentences, ...(title ? { title } : {}) };
+}
+
+/**
+ * An article of plain text already decoded, with its reference date known: what `parseArticle`
+ * reads from the bytes of a `.txt` file, for callers that hold text rather than bytes (the
+ * Timeline17 evaluation, tests). UTF-8, no warnings.
+ *
+ * @example
+ * articleOfText('t17/a.txt', 'Talks stall in Pyongyang\n\nKim spoke Monday.', { date: { year: 2018, month: 11, day: 8 }, timezone: 'UTC', source: 'fallback' })
+ * // { key: 't17/a.txt', format: 'text', title: 'Talks stall in Pyongyang', sentences: [{ text: 'Talks stall in Pyongyang', start: 0, end: 24, isHeading: true }, …], … }
+ */
+export function articleOfText(key: string, text: string, reference: Article['reference']): Article {
+  const body = plainTextBody(text);
+  return {
+    key,
+    format: 'text',
+    encoding: 'utf-8',
+    ...(body.title ? { title: body.title } : {}),
+    text,
+    sentences: body.sentences,
+    reference,
+    warnings: [],
+  };
 }
 
 /**
@@ -245,6 +282,9 @@ export function parseArticle(raw: RawArticle, options: ReferenceOptions = {}): A
     ...(body.title ? { title: body.title } : {}),
     ...(body.url ? { url: body.url } : {}),
     text: body.text,
+    // HTML and JSON bodies are split here, once the date is settled: one refused for want of a
+    // date is never split.
+    sentences: body.sentences ?? splitSentences(body.text),
     reference,
     warnings,
   };

@@ -5,7 +5,7 @@ import { eventDatesOf } from './events/event-dates.ts';
 import { statusContextOf, statusOf } from './events/status.ts';
 import { clauseBreaksOf, titleOf } from './events/title.ts';
 import type { Span } from './nearest-distances.ts';
-import { type Sentence, splitSentences } from './sentences.ts';
+import type { Sentence } from './sentences.ts';
 import { formatDate } from './temporal/calendar.ts';
 import { tagEachSentence } from './temporal/tag-document.ts';
 import type { Granularity, Timex, TimexMod } from './temporal/timex.ts';
@@ -92,15 +92,19 @@ export function extractEvents(article: Article): DatedEvent[] {
  * if (dropped > 0) logger.warn('article has more dated events than the limit', { kept: events.length, dropped });
  */
 export function extractArticleEvents(article: Article): ArticleEvents {
-  const sentences = splitSentences(article.text);
   // Sentence by sentence: the expressions of a sentence are dropped once its events are read, so
   // memory holds the events kept, not every date of the article.
-  return eventsOfEachSentence(article, sentences, tagEachSentence(sentences, article.reference));
+  return eventsOfEachSentence(
+    article,
+    article.sentences,
+    tagEachSentence(article.sentences, article.reference),
+  );
 }
 
 /**
- * {@link extractArticleEvents} on an article already split and tagged (`timexes` in document
- * order, as {@link tagSentences} gives them), for callers that time or reuse those stages.
+ * {@link extractArticleEvents} on an article already tagged: `sentences` are its own
+ * (`article.sentences`) and `timexes` theirs in document order, as {@link tagSentences} gives
+ * them, for callers that time or reuse that stage.
  *
  * @example eventsOfSentences(article, sentences, tagSentences(sentences, article.reference)).events
  */

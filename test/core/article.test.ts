@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Article,
+  articleOfText,
   parseArticle,
   type RawArticle,
   type ReferenceOptions,
 } from '../../src/core/article.ts';
 import { ArticleFormatError } from '../../src/core/errors.ts';
+import { splitSentences } from '../../src/core/sentences.ts';
 import { formatDate } from '../../src/core/temporal/calendar.ts';
 import { parseFixture, SAMPLE_METADATA } from '../support/fixtures.ts';
 
@@ -375,5 +377,50 @@ describe('parseArticle', () => {
   it('passes decoding errors on, naming the key', () => {
     const error = formatErrorOf(() => parseArticle({ key: 'articles/empty.txt', bytes: new Uint8Array() }));
     expect(error.key).toBe('articles/empty.txt');
+  });
+
+  describe('sentences', () => {
+    it.each([
+      { key: 'articles/a.txt', text: 'Talks stall in Pyongyang\n\nOfficials met Monday. They left.' },
+      { key: 'articles/a.md', text: '# Talks stall in Pyongyang\n\nOfficials met Monday. They left.' },
+      { key: 'articles/a.html', text: HTML_PAGE },
+      {
+        key: 'articles/a.json',
+        text: '{"title": "Talks stall", "body": "Officials met Monday. They left."}',
+      },
+      { key: 'articles/furniture.txt', text: 'Posted\nShare this\n' },
+    ])('carries the sentences of its text for $key', ({ key, text }) => {
+      const article = parse(key, text);
+      expect(article.sentences).toEqual(splitSentences(article.text));
+      for (const sentence of article.sentences)
+        expect(article.text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+    });
+
+    it('finds the headline of a plain text among the sentences it carries', () => {
+      const article = parse('articles/a.txt', 'Talks stall in Pyongyang\n\nOfficials met Monday.');
+      expect(article.sentences[0]).toMatchObject({ text: article.title, isHeading: true });
+    });
+  });
+});
+
+describe('articleOfText', () => {
+  const reference = { date: NOV_8, timezone: 'UTC', source: 'fallback' } as const;
+
+  it('is the article parseArticle reads from the same text as UTF-8 bytes', () => {
+    const text = 'Talks stall in Pyongyang\n\nOfficials met Monday. They left.';
+    const parsed = parseArticle(
+      { key: 'articles/a.txt', bytes: utf8(text) },
+      { fallback: { source: 'fallback', date: NOV_8 } },
+    );
+    expect(articleOfText('articles/a.txt', text, reference)).toEqual(parsed);
+  });
+
+  it('has no title when the text starts with a paragraph', () => {
+    const article = articleOfText('t17/a.txt', 'Officials met Monday. They left.', reference);
+    expect(article.title).toBeUndefined();
+    expect(article.sentences.map((sentence) => sentence.text)).toEqual([
+      'Officials met Monday.',
+      'They left.',
+    ]);
   });
 });

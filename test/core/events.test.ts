@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Article } from '../../src/core/article.ts';
+import { type Article, articleOfText } from '../../src/core/article.ts';
 import {
   type DatedEvent,
   extractArticleEvents,
@@ -9,14 +9,11 @@ import {
 
 // Thursday 2018-11-08 in New York, the sample articles' publication day.
 function articleOf(text: string): Article {
-  return {
-    key: 'articles/test.txt',
-    format: 'text',
-    encoding: 'utf-8',
-    text,
-    reference: { date: { year: 2018, month: 11, day: 8 }, timezone: 'America/New_York', source: 'fallback' },
-    warnings: [],
-  };
+  return articleOfText('articles/test.txt', text, {
+    date: { year: 2018, month: 11, day: 8 },
+    timezone: 'America/New_York',
+    source: 'fallback',
+  });
 }
 
 const summary = (event: DatedEvent) => [event.date.value, event.status, event.title];
@@ -93,6 +90,14 @@ describe('extractEvents', () => {
     expect(prominence[0]).toBe(1);
     expect(prominence).toEqual([...prominence].sort((a, b) => b - a));
     expect(events.every((event) => event.source.published === '2018-11-08')).toBe(true);
+  });
+
+  it("reads the article's own sentences, split once when it was read", () => {
+    const article = articleOf('Kim spoke on Monday. Trump spoke on Tuesday.');
+    const [first] = article.sentences;
+    // An article that carries only its first sentence gives only that sentence's event.
+    const events = extractEvents({ ...article, sentences: first ? [first] : [] });
+    expect(events.map((event) => event.date.value)).toEqual(['2018-11-05']);
   });
 });
 
