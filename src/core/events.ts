@@ -106,7 +106,7 @@ export function extractArticleEvents(article: Article): ArticleEvents {
  * (`article.sentences`) and `timexes` theirs in document order, as {@link tagSentences} gives
  * them, for callers that time or reuse that stage.
  *
- * @example eventsOfSentences(article, sentences, tagSentences(sentences, article.reference)).events
+ * @example eventsOfSentences(article, article.sentences, tagSentences(article.sentences, article.reference)).events
  */
 export function eventsOfSentences(
   article: Article,
