@@ -5,6 +5,7 @@ import { daysFamily } from './days.ts';
 import { decadesFamily } from './decades.ts';
 import { durationsFamily } from './durations.ts';
 import type { TimexFamily } from './family.ts';
+import { halvesFamily } from './halves.ts';
 import { holidaysFamily } from './holidays.ts';
 import { qualifiedMonthsFamily } from './months.ts';
 import { partsOfDayFamily } from './parts-of-day.ts';
@@ -41,6 +42,7 @@ export const TIMEX_FAMILIES: readonly TimexFamily[] = [
   holidaysFamily,
   anaphoraFamily,
   quartersFamily,
+  halvesFamily,
   durationsFamily,
   seasonsFamily,
   setsFamily,

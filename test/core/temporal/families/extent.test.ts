@@ -10,6 +10,7 @@ describe('extent', () => {
     ['They met at [the start of the year].', 'DATE 2018 START'],
     ['They met towards [the end of the month].', 'DATE 2018-11 END'],
     ['They met in [the middle of last year].', 'DATE 2017 MID'],
+    ['Output fell during [the first half of the year].', 'DATE 2018-H1'],
   ])('determiners inside: %s', expectRow);
 
   it.each<TimexRow>([

@@ -34,6 +34,17 @@ describe('months, seasons, halves and quarters', () => {
   ])('a season: %s', expectRow);
 
   it.each<TimexRow>([
+    ['Profit rose in [the first half].', 'DATE 2018-H1'],
+    ['Profit rose in [the first half of 2017].', 'DATE 2017-H1'],
+    ['Profit rose in [the second half of the year].', 'DATE 2018-H2'],
+    ['Profit will rise in [the second half].', 'DATE 2018-H2'],
+    ['[First-half] profit rose.', 'DATE 2018-H1'],
+    ['Earnings fell in [the last half of 1989].', 'DATE 1989-H2'],
+    ['Profit rose in [the 1998 first half].', 'DATE 1998-H1'],
+    ['Profit rose in [the first half of last year].', 'DATE 2017-H1'],
+  ])('a half: %s', expectRow);
+
+  it.each<TimexRow>([
     ['Profit rose in [the first quarter].', 'DATE 2018-Q1'],
     ['The [fourth-quarter] results were weak.', 'DATE 2018-Q4'],
     ['Profit rose in [the fourth quarter of 2017].', 'DATE 2017-Q4'],
@@ -49,5 +60,6 @@ describe('months, seasons, halves and quarters', () => {
     // Seasons and months as other words.
     ['The troops will march on the capital.'],
     ['He sat in the first half of the stadium.'],
+    ['Half the staff left.'],
   ])('none: %s', expectRow);
 });
