@@ -84,7 +84,7 @@ export const TEMPORAL_GATE_RE = temporalGateOf(TIMEX_FAMILIES);
 const WRITTEN_OUT_RE = new RegExp(`\\d|\\b(?:${MONTH_NAME_SOURCE})\\b|\\b(?:${HOLIDAY_NAME_SOURCE})\\b`, 'i');
 const TRAILING_PUNCTUATION_RE = /[\s,.;:!?'’"”)]+$/;
 const RELATIVE_UNIT_RE = /\b(second|minute|hour|day|week|month|year)s?\b/i;
-const LEADING_PREPOSITION_RE = /^(?:on|in|at(?!\s+least)|by|during|since|until|from|of)\s+(?=\S)/i;
+const LEADING_PREPOSITION_RE = /^(?:on|in|at(?!\s+(?:least|most))|by|during|since|until|from|of)\s+(?=\S)/i;
 
 function granularityOf(result: ParsedResult): Granularity {
   const tagged = readTag(result.tags(), GRANULARITY_TAG) as Granularity | undefined;

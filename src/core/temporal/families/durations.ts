@@ -8,12 +8,17 @@ import type { TimexMod } from '../timex.ts';
 import type { TimexFamily } from './family.ts';
 
 const UNIT_SOURCE = `(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur(?:y|ie))`;
-const MOD_SOURCE = `(?:about|almost|nearly|approximately|roughly|around|more than|less than|over|under|at least|up to|some|only|just)`;
+const MOD_SOURCE = `(?:about|almost|nearly|approximately|roughly|around|more than|less than|no more than|no less than|over|under|at least|at most|up to|some|only|just)`;
+// "six straight days", "a full week", "two more weeks", "eight trading days": still a count of the unit.
+const COUNTED_ADJECTIVE_SOURCE = String.raw`(?:(?:straight|consecutive|full|whole|more|additional|extra|trading|business|working)\s+)?`;
 const DETERMINER_SOURCE = String.raw`(?:the\s+)?(?:(?:past|last|next|first|coming|previous|final|latest|following|preceding|initial)\s+)?`;
 
-/** "the past two months", "nearly 2 1/2 years", "16-hour", "a week" (not "a week ago": chrono's). */
+/**
+ * "the past two months", "nearly 2 1/2 years", "16-hour", "a week" (not "a week ago": chrono's),
+ * "three and a half years", "a year and a half", "half an hour", "six straight days".
+ */
 const DURATION_RE = new RegExp(
-  String.raw`(?<![\w'$-])(${DETERMINER_SOURCE})(${MOD_SOURCE}\s+)?(${COUNT_SOURCE})[\s-]+(${UNIT_SOURCE})s?(?![\w'-])` +
+  String.raw`(?<![\w'$-])(${DETERMINER_SOURCE})(${MOD_SOURCE}\s+)?(${COUNT_SOURCE}|half\s+an?)(\s+and\s+a\s+half)?[\s-]+${COUNTED_ADJECTIVE_SOURCE}(${UNIT_SOURCE})s?(\s+and\s+a\s+half)?(?![\w'-])` +
     // Not an offset from a date (chrono's), not an age ("52 years old").
     String.raw`(?!\s+(?:ago|earlier|later|before|after|from now|hence|since|back)\b)(?![\s-]+old\b)`,
   'i',
@@ -57,7 +62,9 @@ const MODS: Record<string, TimexMod> = {
   'less than': 'LESS_THAN',
   under: 'LESS_THAN',
   'up to': 'LESS_THAN',
+  'no more than': 'EQUAL_OR_LESS',
   'more than': 'MORE_THAN',
+  'no less than': 'EQUAL_OR_MORE',
   over: 'MORE_THAN',
   // TimeML 1.2.1 (section 2.2): "at least" includes the amount, "more than" does not.
   'at least': 'EQUAL_OR_MORE',
@@ -83,13 +90,17 @@ export function durationValue(count: number | 'X', unitWord: string): string | u
   const half = scaled - whole === 0.5;
   if (timeLetter) {
     if (!half) return `PT${scaled}${timeLetter}`;
-    return key === 'hour' ? `PT${whole}H30M` : key === 'minute' ? `PT${whole}M30S` : `PT${scaled}S`;
+    // "half an hour" is PT30M, "an hour and a half" PT1H30M.
+    if (key === 'hour') return whole === 0 ? 'PT30M' : `PT${whole}H30M`;
+    if (key === 'minute') return whole === 0 ? 'PT30S' : `PT${whole}M30S`;
+    return `PT${scaled}S`;
   }
   if (!dateLetter) return undefined;
   if (!half) return Number.isInteger(scaled) ? `P${scaled}${dateLetter}` : undefined;
-  if (key === 'year') return `P${whole}Y6M`;
-  if (key === 'month') return `P${whole}M15D`;
-  if (key === 'day') return `P${whole}DT12H`;
+  // Under two years in months, as one says "18 months" (the families note: "a year and a half" P18M).
+  if (key === 'year') return whole < 2 ? `P${whole * 12 + 6}M` : `P${whole}Y6M`;
+  if (key === 'month') return whole === 0 ? 'P15D' : `P${whole}M15D`;
+  if (key === 'day') return whole === 0 ? 'PT12H' : `P${whole}DT12H`;
   return undefined;
 }
 
@@ -106,26 +117,39 @@ const durationParser: Parser = {
     DURATION_RE,
   ),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const count = countValue(match[3] ?? '');
+    const [, determiner = '', modWords = '', countWords = '', halfBefore, unit = '', halfAfter] = match;
+    const counted = /^half\s/i.test(countWords) ? 0.5 : countValue(countWords);
     // "the 1988 second quarter": a year, not a count.
-    if (count === undefined || (typeof count === 'number' && count >= 1000)) return null;
+    if (counted === undefined || (typeof counted === 'number' && counted >= 1000)) return null;
+    // "a year and a half" (after the unit only after one of it), "three and a half years".
+    if (halfAfter && !/^(?:an?|one)$/i.test(countWords)) return null;
+    const count = typeof counted === 'number' && (halfBefore || halfAfter) ? counted + 0.5 : counted;
+    const article = /^an?$/i.test(countWords);
     // "four flights a week", "$1.76 a year": a rate, not a length of time.
     const before = context.text.slice(Math.max(0, (match.index ?? 0) - 30), match.index ?? 0);
-    if (/^an?$/i.test(match[3] ?? '') && !match[1] && RATE_BEFORE_RE.test(before)) return null;
+    if (article && !determiner && RATE_BEFORE_RE.test(before)) return null;
     // "a second summit" is an ordinal, not one second; "three-quarters of", "a quarter of" are
     // fractions, not three months.
-    if (/^an?$/i.test(match[3] ?? '') && /^second$/i.test(match[4] ?? '')) return null;
+    if (article && /^second$/i.test(unit)) return null;
     if (
-      /^quarter$/i.test(match[4] ?? '') &&
+      /^quarter$/i.test(unit) &&
       (/-quarters?$/i.test(match[0]) ||
         /^\s+of\b/i.test(context.text.slice((match.index ?? 0) + match[0].length)))
     ) {
       return null;
     }
-    const value = durationValue(count, match[4] ?? '');
+    const value = durationValue(count, unit);
     if (!value) return null;
-    const mod = durationModOf(match[2] ?? '');
-    const result = context.createParsingResult(match.index ?? 0, match[0], {});
+    const mod = durationModOf(modWords);
+    // "the 10-day trip": a premodifier, whose determiner belongs to the noun ("a two-year deal").
+    const premodifier =
+      /^the\s+$/i.test(determiner) && !modWords && /^\S+-\S+$/.test(match[0].slice(determiner.length));
+    // "will last two weeks": the verb, not "the last two weeks".
+    const verbLast =
+      /^last\s+$/i.test(determiner) &&
+      /\b(?:will|would|can|could|may|might|must|should|to|did|does|do|not|n't)\s+$/i.test(before);
+    const skip = premodifier || verbLast ? determiner.length : 0;
+    const result = context.createParsingResult((match.index ?? 0) + skip, match[0].slice(skip), {});
     result.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
     if (mod) result.addTag(modTag(mod));
     return result;
@@ -259,6 +283,7 @@ export const durationsFamily: TimexFamily = {
     'sixty',
     'ninety',
     'hundred',
+    'half',
   ],
   lateParsers: [durationParser, barePluralDurationParser, pastDecadeParser],
   refiners: { resolve: [withinDurationRefiner, eventAnchoredOffsetRefiner] },
@@ -266,5 +291,7 @@ export const durationsFamily: TimexFamily = {
     { sentence: 'The strike lasted two weeks.', text: 'two weeks' },
     { sentence: 'He signed a two-year deal.', text: 'two-year' },
     { sentence: 'Talks must end within a week.', text: 'a week' },
+    { sentence: 'The strike lasted a year and a half.', text: 'a year and a half' },
+    { sentence: 'The strike lasted half an hour.', text: 'half an hour' },
   ],
 };

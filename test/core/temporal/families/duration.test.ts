@@ -17,6 +17,21 @@ describe('durations', () => {
   ])('a duration: %s', expectRow);
 
   it.each<TimexRow>([
+    ['The strike lasted [half an hour].', 'DURATION PT30M'],
+    ['The strike lasted [an hour and a half].', 'DURATION PT1H30M'],
+    ['The strike lasted [a year and a half].', 'DURATION P18M'],
+    ['The strike lasted [three and a half years].', 'DURATION P3Y6M'],
+    ['The strike lasted [two and a half days].', 'DURATION P2DT12H'],
+  ])('halves: %s', expectRow);
+
+  it.each<TimexRow>([
+    ['The strike lasted [six straight days].', 'DURATION P6D'],
+    ['The strike lasted [a full week].', 'DURATION P1W'],
+    ['The strike will last [two more weeks].', 'DURATION P2W'],
+    ['Shares fell for [eight trading days].', 'DURATION P8D'],
+  ])('with an adjective between count and unit: %s', expectRow);
+
+  it.each<TimexRow>([
     ['The strike lasted [several weeks].', 'DURATION PXW'],
     ['The strike lasted [a few hours].', 'DURATION PTXH'],
     ['The strike went on for [decades].', 'DURATION PXDE'],
@@ -40,6 +55,9 @@ describe('durations', () => {
     ['The strike lasted [nearly a decade].', 'DURATION P10Y LESS_THAN'],
     ['The strike lasted [roughly a month].', 'DURATION P1M APPROX'],
     ['They met for [about an hour].', 'DURATION PT1H APPROX'],
+    ['The strike lasted [at most two weeks].', 'DURATION P2W EQUAL_OR_LESS'],
+    ['The strike lasted [no more than three days].', 'DURATION P3D EQUAL_OR_LESS'],
+    ['The strike lasted [no less than a month].', 'DURATION P1M EQUAL_OR_MORE'],
   ])('with a modifier: %s', expectRow);
 
   it.each<TimexRow>([
@@ -47,10 +65,13 @@ describe('durations', () => {
     ['The union signed a [two-year] deal.', 'DURATION P2Y'],
     ['The union signed a [16-hour] shift deal.', 'DURATION PT16H'],
     ['They bought [30-year] bonds.', 'DURATION P30Y'],
+    ['The [10-day] trip ended.', 'DURATION P10D'],
+    ['The [five-year] plan failed.', 'DURATION P5Y'],
   ])('a duration as a premodifier: %s', expectRow);
 
   it.each<TimexRow>([
     ['He wore a second coat.'],
+    ['He finished half a sandwich.'],
     ['She read The Times.'],
     ['He counted the minutes of the meeting.'],
   ])('none: %s', expectRow);
