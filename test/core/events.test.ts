@@ -56,7 +56,7 @@ describe('extractEvents', () => {
   });
 
   it.each([
-    { sentence: 'Talks resume next year, sometime early next year.', events: [['2019', 'early next year']] },
+    { sentence: 'Talks end in the year 2019, in late 2019.', events: [['2019', 'late 2019']] },
     {
       sentence: 'Talks resumed on November 2 and ended on November 5.',
       events: [
