@@ -26,9 +26,9 @@ const DURATION_RE = new RegExp(
 // A quantity right before "a week" makes it a rate: "358,000 a month", "700 seats a week".
 const RATE_BEFORE_RE =
   /(?:\d[\d,.]*\s*(?:%|percent)?|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozen|hundred|thousand|million|billion))\s+(?:[a-z]+\s+)?$/i;
-/** "for years", "within minutes": a bare plural unit after a preposition of extent. */
+/** "for years", "within minutes", "lasted months": a bare plural unit after a word of extent. */
 const BARE_PLURAL_RE =
-  /(?<=\b(?:for|over|within|in)\s+)(years|months|weeks|days|decades|hours|minutes)(?![\w'-])/i;
+  /(?<=\b(?:for|over|within|in|lasted|took|spent)\s+)(years|months|weeks|days|decades|hours|minutes)(?![\w'-])/i;
 /** "the past decade", "the next century": a decade or century counted back or ahead. */
 const PAST_DECADE_RE =
   /(?<![\w'-])(?:the\s+)?(?:past|last|next|coming|previous)\s+(decade|century)(?![\w'-])/i;
@@ -156,9 +156,9 @@ const durationParser: Parser = {
   },
 };
 
-/** "for years", "within minutes" → `PXY`, `PTXM`. */
+/** "for years", "within minutes", "took years" → `PXY`, `PTXM`, `PXY`. */
 const barePluralDurationParser: Parser = {
-  pattern: gatedPattern(/\b(?:for|over|within|in)\s/i, BARE_PLURAL_RE),
+  pattern: gatedPattern(/\b(?:for|over|within|in|lasted|took|spent)\s/i, BARE_PLURAL_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const value = durationValue('X', match[1] ?? '');
     if (!value) return null;

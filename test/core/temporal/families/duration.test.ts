@@ -35,6 +35,8 @@ describe('durations', () => {
     ['The strike lasted [several weeks].', 'DURATION PXW'],
     ['The strike lasted [a few hours].', 'DURATION PTXH'],
     ['The strike went on for [decades].', 'DURATION PXDE'],
+    ['The strike lasted [months].', 'DURATION PXM'],
+    ['It took [years] to build the dam.', 'DURATION PXY'],
   ])('a vague duration: %s', expectRow);
 
   it.each<TimexRow>([
