@@ -14,9 +14,6 @@ const GRANULARITY_CONFIDENCE: Record<Granularity, number> = {
   century: 0.3,
   vague: 0.2,
 };
-// A date written out ("November 2", "2019") rather than relative ("Wednesday", "last week").
-const EXPLICIT_DATE_RE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|christmas|easter|thanksgiving/i;
 
 /**
  * How sure the date of an event is, 0–1, to two places: finer granularity is surer; a relative
@@ -28,7 +25,8 @@ const EXPLICIT_DATE_RE =
  */
 export function confidenceOf(timex: Timex, date: EventDate, published: string): number {
   let confidence = GRANULARITY_CONFIDENCE[date.granularity];
-  if (!EXPLICIT_DATE_RE.test(timex.text)) confidence *= 0.85;
+  // A date written out ("November 2", "2019") is surer than one relative to the reference.
+  if (!timex.explicit) confidence *= 0.85;
   if (timex.impliedDate || timex.anchor !== published) confidence *= 0.8;
   if (date.mod === 'APPROX' || date.mod === 'BEFORE' || date.mod === 'AFTER') confidence *= 0.85;
   return Math.round(confidence * 100) / 100;

@@ -36,6 +36,7 @@ describe('confidenceOf', () => {
     // Written out, by a digit, a month or a holiday: as sure as its granularity.
     { text: 'The summit was on Nov. 2.', confidence: 0.9 },
     { text: 'It happened on Christmas.', confidence: 0.9 },
+    { text: 'The strike began on Labor Day.', confidence: 0.9 },
     // Relative, resolved by tense: less so.
     { text: 'Trump spoke on Wednesday.', confidence: 0.77 },
     { text: 'Pompeo left last week.', confidence: 0.64 },
