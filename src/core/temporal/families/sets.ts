@@ -12,7 +12,16 @@ const ADVERBS: Record<string, string> = {
   weekly: 'P1W',
   monthly: 'P1M',
   yearly: 'P1Y',
+  annually: 'P1Y',
   hourly: 'PT1H',
+  nightly: 'XXXX-XX-XXTNI',
+};
+const SEASON_CODES: Record<string, string> = {
+  spring: 'SP',
+  summer: 'SU',
+  fall: 'FA',
+  autumn: 'FA',
+  winter: 'WI',
 };
 const PERIODS: Record<string, string> = {
   day: 'P1D',
@@ -22,13 +31,17 @@ const PERIODS: Record<string, string> = {
   quarter: 'P1Q',
   year: 'P1Y',
   hour: 'PT1H',
+  minute: 'PT1M',
 };
 
 const SET_RE = new RegExp(
-  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|yearly|hourly)|(?:every|each)\s+(day|night|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})(?:s|\s+(night|morning|evening|afternoon)s)|(?:every|each)\s+(morning|afternoon|evening)|every\s+(other|${COUNT_SOURCE})\s+(days?|nights?|weeks?|months?|quarters?|years?|hours?)|(once|twice|${COUNT_SOURCE}\s+times)\s+(?:a|an|per|each|every)\s+(day|night|week|month|quarter|year|hour))(?![\w'-])`,
+  String.raw`(?<![\w'-])(?:(daily|weekly|monthly|yearly|annually|hourly|nightly)|(?:every|each)\s+(day|week|month|quarter|year|hour|${WEEKDAYS.join('|')}|${MONTHS.join('|')})|(${WEEKDAYS.join('|')})(?:s|\s+(night|morning|evening|afternoon)s)|(?:every|each)\s+(morning|afternoon|evening|night)|every\s+(other|${COUNT_SOURCE})\s+(days?|nights?|weeks?|months?|quarters?|years?|hours?|minutes?)|(once|twice|${COUNT_SOURCE}\s+times)\s+(?:a|an|per|each|every)\s+(day|night|week|month|quarter|year|hour)|(?:every|each)\s+(spring|summer|fall|autumn|winter|weekend)|(?<=\b(?:on|at|over)\s+)(weekends))(?![\w'-])`,
   'i',
 );
 const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI' };
+// A quantity right before an adverb makes a rate of it: "rose 8.5% annually", "100 barrels daily".
+const RATE_BEFORE_RE =
+  /(?:\d[\d,.]*\s*(?:%|percent|million|billion)?|\b(?:million|billion|thousand|hundred))\s+(?:[a-z]+\s+)?$/i;
 
 /** `P<n><unit>` of a period word and a count: `every two years` → `P2Y`, an hour `PT2H`. */
 function periodOf(unit: string, count: number): string | undefined {
@@ -40,18 +53,20 @@ function periodOf(unit: string, count: number): string | undefined {
 
 /**
  * Recurrences (TIMEX3 type SET), which chrono reads as one date (its #—"every Monday" is one Monday):
- * - "daily", "weekly", "monthly", "hourly" → `P1D`, `P1W`, `P1M`, `PT1H` ("annually" is mostly a
- *   rate of growth, "rise 8.5% annually", and is left out)
+ * - "daily", "weekly", "monthly", "annually", "hourly" → `P1D`, `P1W`, `P1M`, `P1Y`, `PT1H`; not
+ *   after a quantity, a rate ("rise 8.5% annually", "100 barrels daily"); "nightly" → `XXXX-XX-XXTNI`
  * - "every day", "each year" → `P1D`, `P1Y`; "every Monday" → `XXXX-WXX-1`; "each July" → `XXXX-07`
  * - "Mondays", "Tuesday nights" → `XXXX-WXX-1`, `XXXX-WXX-2TNI`
- * - "each morning", "every evening" → `XXXX-XX-XXTMO`, `XXXX-XX-XXTEV`
+ * - "each morning", "every evening", "every night" → `XXXX-XX-XXTMO`, `XXXX-XX-XXTEV`, `…TNI`
+ * - "every summer", "each spring" → `XXXX-SU`, `XXXX-SP`; "each weekend", "on weekends" →
+ *   `XXXX-WXX-WE`; "every 15 minutes" → `PT15M`
  * - "every other week", "every two years" → `P2W`, `P2Y` (without the "every" they are durations)
  * - "twice a week", "three times a year", "once a month" → `P1W`, `P1Y`, `P1M`: the period, as
  *   the guidelines value them (the frequency itself is TIMEX3's `freq`, which we do not write)
  */
 const setParser: Parser = {
   pattern: gatedPattern(
-    /daily|weekly|monthly|yearly|hourly|every|each|once|twice|times|days\b|nights/i,
+    /daily|weekly|monthly|yearly|annually|hourly|nightly|every|each|once|twice|times|(?:day|night|morning|evening|afternoon|weekend)s\b/i,
     SET_RE,
   ),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
@@ -59,6 +74,9 @@ const setParser: Parser = {
     const adverb = match[1]?.toLowerCase();
     const unit = match[2]?.toLowerCase();
     const pluralWeekday = match[3]?.toLowerCase();
+    // "rose 8.5% annually", "100 barrels daily": a rate, no set (the families note).
+    if (adverb && RATE_BEFORE_RE.test(context.text.slice(Math.max(0, (match.index ?? 0) - 30), match.index)))
+      return null;
     if (adverb) value = ADVERBS[adverb];
     else if (unit) {
       const weekday = WEEKDAYS.indexOf(unit);
@@ -82,6 +100,9 @@ const setParser: Parser = {
         value = periodOf(match[7].toLowerCase(), count);
     }
     if (match[8] && match[9]) value = periodOf(match[9].toLowerCase(), 1);
+    const season = match[10]?.toLowerCase();
+    if (season) value = season === 'weekend' ? 'XXXX-WXX-WE' : `XXXX-${SEASON_CODES[season]}`;
+    if (match[11]) value = 'XXXX-WXX-WE';
     if (!value) return null;
     const result = context.createParsingResult(match.index ?? 0, match[0], {});
     result.addTags([typeTag('SET'), valueTag(value), granularityTag('vague')]);
@@ -98,6 +119,12 @@ export const setsFamily: TimexFamily = {
     'annually',
     'yearly',
     'hourly',
+    'nightly',
+    'weekends',
+    'mornings',
+    'evenings',
+    'afternoons',
+    'nights',
     'every',
     'each',
     'mondays',

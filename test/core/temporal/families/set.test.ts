@@ -9,10 +9,19 @@ describe('sets', () => {
     ['Shops close [Sundays].', 'SET XXXX-WXX-7'],
     ['Shops close on [Saturdays] and [Sundays].', 'SET XXXX-WXX-6', 'SET XXXX-WXX-7'],
     ['The fair is held [each December].', 'SET XXXX-12'],
+    ['The paper is published on [Monday mornings].', 'SET XXXX-WXX-1TMO'],
+    ['The paper is published [each weekend].', 'SET XXXX-WXX-WE'],
+    ['The paper is published on [weekends].', 'SET XXXX-WXX-WE'],
+    ['The paper is published [every night].', 'SET XXXX-XX-XXTNI'],
+    ['The paper is published [nightly].', 'SET XXXX-XX-XXTNI'],
+    ['The fair is held [every summer].', 'SET XXXX-SU'],
+    ['The fair is held [each spring].', 'SET XXXX-SP'],
   ])('a recurring day, part or season: %s', expectRow);
 
   it.each<TimexRow>([
     ['The paper is published [monthly].', 'SET P1M'],
+    ['The paper is published [annually].', 'SET P1Y'],
+    ['The paper is published [every 15 minutes].', 'SET PT15M'],
     ['The paper is published [yearly].', 'SET P1Y'],
     ['The paper is published [hourly].', 'SET PT1H'],
     ['The paper is published [every quarter].', 'SET P1Q'],
@@ -30,6 +39,8 @@ describe('sets', () => {
     ['He earns $50,000 a year.'],
     ['Prices rose 3 percent a year.'],
     ['Sales grow 10% annually.'],
+    ['The field yields 100 barrels daily.'],
+    ['Costs rise $2 million annually.'],
     ['It pumps 100 barrels a day.'],
     ['The plant makes 500 cars per day.'],
     ['He was paid $20 an hour.'],
