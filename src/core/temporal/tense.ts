@@ -11,14 +11,25 @@ export const FUTURE_CHAIN_RE =
   /\b(?:(?:is|are|was|were|be|been)\s+)?(?:will|won't|wo n't|shall|'ll|would|going to|gonna|is to|are to|to be|expects? to|intends? to|aims? to|(?:set|due|expected|scheduled|planned) to|plans? to|planning to|hop(?:es|ing) to|(?:agree|decide|promise|pledge|vow|vote|resolve|arrange|prepare|threaten)(?:s|d|ed|ing)? to)(?:\s+(?:not|also|then|likely|probably|soon))*(?:\s+(?:be|have been|have))?(?:\s+[\w'-]+)?/gi;
 // Future words that stand alone.
 export const FUTURE_WORD_RE = /\b(?:upcoming|the coming|next|scheduled|planned)\b/gi;
+// Irregular past forms that are also participles: after "is", "be" or a determiner they are a
+// passive or an adjective ("the case is heard in May", "the sold shares"), not a past verb.
+const IRREGULAR_PARTICIPLES =
+  'had|said|told|met|held|made|sought|thought|found|left|led|won|lost|brought|bought|sold|paid|sent|built|kept|heard|stood|struck|meant|fought|caught|taught|felt|spent|fled|understood|dealt|fed|laid|shot';
+// Irregular past forms that are no participle.
+const IRREGULAR_PASTS =
+  'was|were|did|took|gave|went|came|saw|began|spoke|wrote|rose|fell|became|chose|drove|flew|grew|knew|broke|threw|withdrew|arose|sank|shook|stole|swore|woke';
 // Past markers: common irregular past forms, perfect/passive auxiliaries and regular -ed verbs.
-export const PAST_RE =
-  /\b(?:was|were|had|did|said|told|met|held|took|made|gave|went|came|saw|began|sought|thought|found|left|led|won|lost|spoke|wrote|rose|fell|\w{3,}ed|last|ago|earlier|previous|former|since)\b/gi;
+export const PAST_RE = new RegExp(
+  `\\b(?:${IRREGULAR_PASTS}|${IRREGULAR_PARTICIPLES}|\\w{3,}ed|last|ago|earlier|previous|former|since)\\b`,
+  'gi',
+);
 
 // Participles that are no past verb: after a determiner an adjective ("the reduced dividend"),
 // after a present or infinitive "be" a passive ("is expected in December", "can be exercised").
-export const NON_PAST_PARTICIPLE_RE =
-  /\b(?:the|a|an|its|their|his|her|our|this|that|these|those|is|are|am|be|being)\s+(?:not\s+)?\w{3,}ed\b/gi;
+export const NON_PAST_PARTICIPLE_RE = new RegExp(
+  `\\b(?:the|a|an|its|their|his|her|our|this|that|these|those|is|are|am|be|being)\\s+(?:not\\s+)?(?:\\w{3,}ed|${IRREGULAR_PARTICIPLES})\\b`,
+  'gi',
+);
 
 interface Marker {
   readonly start: number;

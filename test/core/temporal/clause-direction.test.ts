@@ -46,7 +46,20 @@ describe('direction from the clause, not the nearest word', () => {
     ['The minister told reporters Tuesday that talks would resume.', [['Tuesday', '2018-11-06']]],
     // A past reported clause stays past.
     ['Officials said the parade was held on November 3.', [['November 3', '2018-11-03']]],
+    // Irregular past verbs are past verbs.
+    ['The firm brought in a new chief in March.', [['March', '2018-03']]],
+    ['The town sold the land in September.', [['September', '2018-09']]],
   ])('keeps the past: %s', (sentence, expected) => {
+    expect(valuesOf(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    // A participle after "is" is a passive, not a past verb: the nearest May, not the last.
+    ['The case is heard in May.', [['May', '2019-05']]],
+    ['The race is held in January.', [['January', '2019-01']]],
+    // A payment date is a target: a past verb does not move it back.
+    ['The board declared a dividend payable Jan. 2.', [['Jan. 2', '2019-01-02']]],
+  ])('has no past: %s', (sentence, expected) => {
     expect(valuesOf(sentence)).toEqual(expected);
   });
 

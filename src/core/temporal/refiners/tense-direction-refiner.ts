@@ -23,7 +23,8 @@ function nearestWeekday(day: CivilDate, weekday: number, direction: Direction | 
 
 // A date after these words is a deadline or a target ("extended to Nov. 16", "record Dec. 15"):
 // the tense of the verb says nothing about it.
-const TARGET_BEFORE_RE = /\b(?:to|through|by|before|effective|due|record|starting|beginning|from|for)\s+$/i;
+const TARGET_BEFORE_RE =
+  /\b(?:to|through|by|before|effective|due|payable|expiring|maturing|record|starting|beginning|from|for)\s+$/i;
 // A date after these words is a deadline still ahead ("postponed until Tuesday morning", "ready to
 // leave as soon as Tuesday").
 const PAST_PERFECT_RE = /\bhad\s+(?:not\s+|never\s+|already\s+)?\w+(?:ed|en|wn|ne)\b/i;
@@ -99,9 +100,9 @@ export const tenseDirectionRefiner: Refiner = {
       const tags = result.tags();
       const qualifier = readTag(tags, DIRECTION_TAG);
       // Reading the sentence's tense costs regex passes: only for the dates that need it.
+      const before = context.text.slice(Math.max(0, result.index - 16), result.index);
       const directionOf = (): Direction | undefined => {
         if (qualifier === 'past' || qualifier === 'future') return qualifier;
-        const before = context.text.slice(Math.max(0, result.index - 16), result.index);
         // "postponed until Tuesday" looks ahead; "until Thursday, they had not called him" is a
         // past perfect looking back.
         if (DEADLINE_BEFORE_RE.test(before)) return isPastPerfect() ? 'past' : 'future';
