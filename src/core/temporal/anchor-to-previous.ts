@@ -42,9 +42,26 @@ function periodTimex(timex: Timex, unit: Unit, date: CivilDate, anchor: string):
 }
 
 /**
+ * `count` units from the story's date: a day when the story named a day ("June 12 … two weeks
+ * later" → June 26), else the unit's own period ("in 2016 … two years later" → `2018`, "in March
+ * 2015 … six months later" → `2015-09`).
+ */
+function laterTimex(
+  timex: Timex,
+  unit: Unit,
+  count: number,
+  antecedent: CivilDate,
+  antecedentGranularity: Granularity | undefined,
+): Timex {
+  const byDay = antecedentGranularity === 'day' || antecedentGranularity === 'time';
+  return periodTimex(timex, byDay ? 'day' : unit, addUnits(antecedent, unit, count), formatDate(antecedent));
+}
+
+/**
  * Resolves the expressions that lean on a date mentioned before them in the document rather
  * than on the publication date (HeidelTime's narrative anchoring):
  * - "two days later" → two days after the last day mentioned ("June 12 … Two days later" → June 14);
+ *   "two years later", "three months earlier" after a year or a month → that year or month moved;
  *   likewise "the day after", "the day before"
  * - "a year ago", "a year earlier" after a quarter → the same quarter a year before, as earnings
  *   reports mean it ("third-quarter profit … from $1.2 million a year earlier" → `1988-Q3`)
@@ -76,8 +93,9 @@ export function anchorToPreviousDates(timexes: readonly Timex[]): Timex[] {
 export function createAnchorer(): (timex: Timex) => Timex | undefined {
   let lastDay: CivilDate | undefined;
   let lastQuarter: { year: number; quarter: number } | undefined;
-  // The last calendar date mentioned at each granularity it can answer for.
+  // The last calendar date mentioned at each granularity it can answer for, and how fine it was.
   const lastOf: Partial<Record<Unit, CivilDate>> = {};
+  const lastGranularityOf: Partial<Record<Unit, Granularity>> = {};
   return (timex) => {
     let resolved = timex;
     const anaphor = timex.anaphor;
@@ -94,15 +112,18 @@ export function createAnchorer(): (timex: Timex) => Timex | undefined {
         );
     } else if (anaphor?.kind === 'year-before' && lastQuarter) {
       resolved = quarterTimex(timex, lastQuarter.year - 1, lastQuarter.quarter);
+    } else if (anaphor?.kind === 'year-before' && lastOf.year && /earlier|before/i.test(timex.text)) {
+      // "a year earlier" after a year or a date that is no quarter: the year before it.
+      resolved = laterTimex(timex, 'year', -1, lastOf.year, lastGranularityOf.year);
     } else if (timex.quarterOffset !== undefined && lastQuarter) {
       const index = lastQuarter.year * 4 + lastQuarter.quarter - 1 + timex.quarterOffset;
       resolved = quarterTimex(timex, Math.floor(index / 4), (index % 4) + 1);
     } else if (anaphor?.kind === 'beside-day' && lastDay) {
       const day = addUnits(lastDay, anaphor.unit, anaphor.ahead);
       resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
-    } else if (anaphor?.kind === 'later' && lastDay) {
-      const day = addUnits(lastDay, anaphor.unit, anaphor.count);
-      resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
+    } else if (anaphor?.kind === 'later' && lastOf[anaphor.unit]) {
+      const antecedent = lastOf[anaphor.unit] as CivilDate;
+      resolved = laterTimex(timex, anaphor.unit, anaphor.count, antecedent, lastGranularityOf[anaphor.unit]);
     }
     const quarter = QUARTER_RE.exec(resolved.value);
     // The quarter under discussion is the one named by its number ("the third quarter", "Q3");
@@ -114,7 +135,10 @@ export function createAnchorer(): (timex: Timex) => Timex | undefined {
     const start = resolved.range ? parseIsoDate(resolved.range.start) : undefined;
     if (start)
       for (const unit of ['day', 'week', 'month', 'year'] as const)
-        if (FINER_THAN[unit].has(resolved.granularity)) lastOf[unit] = start;
+        if (FINER_THAN[unit].has(resolved.granularity)) {
+          lastOf[unit] = start;
+          lastGranularityOf[unit] = resolved.granularity;
+        }
     return resolved;
   };
 }

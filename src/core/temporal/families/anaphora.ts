@@ -13,30 +13,35 @@ type Unit = 'day' | 'week' | 'month' | 'year';
  * How an expression leans on the date the story last named rather than on the reference date
  * (HeidelTime's narrative anchoring), read once when it is tagged; the document tagger's anchorer
  * resolves it against the story's dates:
- * - `period`: "that day", "later that year", "the next morning", "the following week": the period
- *   of the story's date, or `ahead` periods after it
+ * - `period`: "that day", "later that year", "the next morning", "the following week", "the
+ *   previous day": the period of the story's date, or `ahead` periods after (before) it
  * - `beside-day`: "the day after", "the week before": a unit from the story's last day
- * - `later`: "two days later": `count` units after the story's last day
+ * - `later`: "two days later", "three years earlier": `count` units after (before) the story's
+ *   last date fine enough for the unit
  * - `year-before`: "a year ago", "a year earlier": after a quarter, that quarter a year before
  */
 export type Anaphor =
-  | { readonly kind: 'period'; readonly unit: Unit; readonly ahead: 0 | 1 }
+  | { readonly kind: 'period'; readonly unit: Unit; readonly ahead: -1 | 0 | 1 }
   | { readonly kind: 'beside-day'; readonly unit: Unit; readonly ahead: 1 | -1 }
   | { readonly kind: 'later'; readonly unit: Unit; readonly count: number }
   | { readonly kind: 'year-before' };
 
 const ANAPHORIC_DATE_SOURCE =
-  '(?:(?:earlier|later)\\s+)?(that(?:\\s+same)?|the\\s+same|the\\s+next|the\\s+following)\\s+(day|morning|afternoon|evening|night|week|month|year)';
+  '(?:(?:earlier|later)\\s+)?(that(?:\\s+same)?|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+preceding)\\s+(day|morning|afternoon|evening|night|week|month|year)';
 const WHOLE_ANAPHORIC_DATE_RE = new RegExp(`^${ANAPHORIC_DATE_SOURCE}$`, 'i');
 const BESIDE_DAY_RE = /^(?:the\s+)?(day|week|month|year)\s+(after|before|later|earlier)$/i;
 const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
-const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? later$`, 'i');
+const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? (later|earlier)$`, 'i');
 
-/** The period an anaphoric date names and how many after the story's date: "the following week" → a week, 1. */
-function readPeriod(match: RegExpMatchArray): { unit: Unit; ahead: 0 | 1 } {
+/**
+ * The period an anaphoric date names and how many after the story's date: "the following week" →
+ * a week, 1; "the previous day" → a day, -1.
+ */
+function readPeriod(match: RegExpMatchArray): { unit: Unit; ahead: -1 | 0 | 1 } {
   const noun = (match[2] ?? '').toLowerCase();
   const unit = noun === 'week' || noun === 'month' || noun === 'year' ? noun : 'day';
-  return { unit, ahead: /next|following/i.test(match[1] ?? '') ? 1 : 0 };
+  const which = match[1] ?? '';
+  return { unit, ahead: /next|following/i.test(which) ? 1 : /previous|preceding/i.test(which) ? -1 : 0 };
 }
 
 /**
@@ -59,7 +64,11 @@ export function anaphorOf(text: string, type: TimexType): Anaphor | undefined {
   const later = LATER_RE.exec(text);
   const count = later ? countValue(later[1] ?? '') : undefined;
   if (later && typeof count === 'number' && Number.isInteger(count))
-    return { kind: 'later', unit: (later[2] ?? '').toLowerCase() as Unit, count };
+    return {
+      kind: 'later',
+      unit: (later[2] ?? '').toLowerCase() as Unit,
+      count: /earlier/i.test(later[3] ?? '') ? -count : count,
+    };
   return undefined;
 }
 
@@ -71,7 +80,7 @@ const ANAPHORIC_DATE_RE = new RegExp(`(?<![\\w'])${ANAPHORIC_DATE_SOURCE}(?![\\w
  * last date, and drops "that day" when the story names none.
  */
 const anaphoricDateParser: Parser = {
-  pattern: gatedPattern(/\b(?:that|same|next|following)\s/i, ANAPHORIC_DATE_RE),
+  pattern: gatedPattern(/\b(?:that|same|next|following|previous|preceding)\s/i, ANAPHORIC_DATE_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const { unit, ahead } = readPeriod(match);
     const day = addUnits(referenceDayOf(context), unit, ahead);

@@ -40,5 +40,15 @@ describe('days', () => {
     ],
     ['The minister resigned on [Monday]. [A day later], he left.', 'DATE 2018-11-05', 'DATE 2018-11-06'],
     ['The minister resigned on [Monday]. [That day] he left.', 'DATE 2018-11-05', 'DATE 2018-11-05'],
+    [
+      'The minister resigned on [Monday]. [Three days earlier] he had met the king.',
+      'DATE 2018-11-05',
+      'DATE 2018-11-02',
+    ],
+    [
+      'The minister resigned on [Monday]. He had cleared his desk [the previous day].',
+      'DATE 2018-11-05',
+      'DATE 2018-11-04',
+    ],
   ])('an anaphoric day: %s', expectRow);
 });

@@ -11,6 +11,7 @@ describe('offsets', () => {
     ['The plant closed [18 months ago].', 'DATE 2017-05'],
     ['The plant closed [a week ago].', 'DATE 2018-W44'],
     ['The plant closed [10 days ago].', 'DATE 2018-10-29'],
+    ['The plant closed [about two weeks ago].', 'DATE 2018-W43 APPROX'],
   ])('ago: %s', expectRow);
 
   it.each<TimexRow>([
@@ -28,5 +29,12 @@ describe('offsets', () => {
     // From the story's last date (tagDocument).
     ['The plant closed on [Monday]. It reopened [the following week].', 'DATE 2018-11-05', 'DATE 2018-W46'],
     ['The plant closed in [2016]. It reopened [the following year].', 'DATE 2016', 'DATE 2017'],
+    ['The plant closed in [2016]. [Two years later] it reopened.', 'DATE 2016', 'DATE 2018'],
+    ['The plant closed in [2016]. [A year earlier] it had flooded.', 'DATE 2016', 'DATE 2015'],
+    ['The plant closed in [March 2015]. [Six months later] it reopened.', 'DATE 2015-03', 'DATE 2015-09'],
+    ['The plant closed in [2016]. It had flooded [the previous year].', 'DATE 2016', 'DATE 2015'],
+    ['The plant closed on [June 12]. [Two weeks later] it reopened.', 'DATE 2018-06-12', 'DATE 2018-06-26'],
+    // With no date before it, an offset counts from the reference.
+    ['The plant will reopen [two years later].', 'DATE 2020'],
   ])('from the story: %s', expectRow);
 });
