@@ -1,4 +1,4 @@
-import type { ParsedResult, Refiner } from 'chrono-node';
+import type { ParsedResult, ParsingContext, ParsingResult, Refiner } from 'chrono-node';
 import { GRANULARITY_TAG, readTag } from '../tags.ts';
 
 // "Sun" (Sun Microsystems), "Wed" (the verb), "Sat" … : an abbreviated weekday needs its period.
@@ -46,15 +46,52 @@ function isFalsePositive(result: ParsedResult, text: string): boolean {
   return false;
 }
 
+// A clock time written as a bare number ("at 1", "6.43"): no "a.m.", "p.m.", "o'clock", colon or zone.
+const NUMBER_AS_TIME_RE = /(?:^|[\s,]+)(?:at\s+)?(\d{1,2}(?:\.\d{2})?)(?=$|[\s,]+on\b)/i;
+const CLOCK_MARK_RE = /\d:\d|[ap]\.?m\b|o'clock|\b(?:gmt|utc|[ecmp][sd]t)\b/i;
+
+/**
+ * A price or an index level chrono read as a clock time beside a date ("Jan. 1, 1990 at 1,015
+ * francs", "6.43, on Friday", "ended the day at 7,114.3"): a number going on past its digits, or
+ * a decimal with no "a.m." or zone, is no time. The date beside it stands alone; a number alone
+ * is dropped.
+ */
+function withoutNumberAsTime(context: ParsingContext, result: ParsingResult): ParsingResult | undefined {
+  if (
+    !result.start.isCertain('hour') ||
+    result.start.isCertain('meridiem') ||
+    CLOCK_MARK_RE.test(result.text)
+  )
+    return result;
+  const time = NUMBER_AS_TIME_RE.exec(result.text);
+  const digits = time?.[1];
+  if (!time || !digits) return result;
+  const after = context.text.slice(result.index + result.text.length);
+  const goesOn = time.index + time[0].length === result.text.length && /^[,.]\d/.test(after);
+  if (!goesOn && !digits.includes('.')) return result;
+  const before = result.text.slice(0, time.index).replace(/[\s,]+$/, '');
+  const rest = result.text.slice(time.index + time[0].length).replace(/^[\s,]+(?:on\s+)?/i, '');
+  const [text, offset] = before ? [before, 0] : [rest, result.text.length - rest.length];
+  if (!text || !(result.start.isCertain('day') || result.start.isCertain('weekday'))) return undefined;
+  const date = context.createParsingResult(result.index + offset, text);
+  date.start = result.start.clone();
+  date.start.delete(['hour', 'minute', 'second', 'millisecond', 'meridiem']);
+  for (const tag of result.tags()) date.addTag(tag);
+  return date;
+}
+
 /**
  * Drops what chrono reads as a date but news text means otherwise:
  * - "Sun" (the company), "Sat" without a period
  * - prices and fractions: "2.50 a share" (a.m.?), "1/4", "12 3/4", "2/3 of members"
- * - bare numbers read as times: "at 20"
+ * - bare numbers read as times: "at 20"; beside a date, "at 1,015 francs" (the date stays)
  * - "may" and "march" in lower case: the verbs ("The troops will march on the capital.")
  * - "lasts": the verb, not "last s(econd)" ("The ban lasts until spring.")
  * - "in the quarter": not one quarter from now but the quarter itself (read by our own parser)
  */
 export const falsePositiveFilter: Refiner = {
-  refine: (context, results) => results.filter((result) => !isFalsePositive(result, context.text)),
+  refine: (context, results) =>
+    results
+      .filter((result) => !isFalsePositive(result, context.text))
+      .flatMap((result) => withoutNumberAsTime(context, result) ?? []),
 };
