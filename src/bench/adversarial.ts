@@ -1,7 +1,8 @@
 // npm run bench:adversarial [-- --cap SECONDS] [--only NAME,…] [--sizes MB,…] | [-- --print NAME BYTES]
 // Worst-case articles near the size limit, 1, 2.5 and 5 MB of each, to show that every stage grows
 // linearly with the input (time per MB). Each input runs twice, each time in a child process:
-// - staged: parseArticle, splitSentences, tagSentences and eventsOfSentences timed apart, then the
+// - staged: parseArticle (which splits the text into sentences once), tagSentences and
+//   eventsOfSentences timed apart, then the
 //   merge into an empty view (viewOfReports, view.ts: not core's to fix, shown for the limit);
 // - lambda: parseArticle then extractArticleEvents, as an invocation runs them, with a heap cap
 //   near the function's memory.
@@ -13,7 +14,6 @@ import { parseArgs } from 'node:util';
 import { parseArticle } from '../core/article.ts';
 import { eventsOfSentences, extractArticleEvents } from '../core/events.ts';
 import { reportOf } from '../core/report.ts';
-import { splitSentences } from '../core/sentences.ts';
 import { tagSentences } from '../core/temporal/tag-document.ts';
 import { viewOfReports } from '../core/view.ts';
 import { seededRandom } from './seeded-random.ts';
@@ -22,8 +22,8 @@ const SELF = fileURLToPath(import.meta.url);
 const MB = 1_000_000;
 const DEFAULT_SIZES_MB = [1, 2.5, 5];
 const DEFAULT_CAP_SECONDS = 60;
-const STAGES = ['parse', 'split', 'tag', 'events', 'merge', 'lambda'] as const;
-const STAGED: readonly Stage[] = ['parse', 'split', 'tag', 'events', 'merge'];
+const STAGES = ['parse', 'tag', 'events', 'merge', 'lambda'] as const;
+const STAGED: readonly Stage[] = ['parse', 'tag', 'events', 'merge'];
 type Stage = (typeof STAGES)[number];
 
 type Pick = <T>(items: readonly T[]) => T;
@@ -252,13 +252,9 @@ function runChild(mode: 'staged' | 'lambda', name: string, bytes: number): void 
   const article = timed(
     'parse',
     () => parseArticle(rawArticle, options),
-    (value) => value.text.length,
+    (value) => value.sentences.length,
   );
-  const sentences = timed(
-    'split',
-    () => splitSentences(article.text),
-    (value) => value.length,
-  );
+  const { sentences } = article;
   const timexes = timed(
     'tag',
     () => tagSentences(sentences, article.reference),
@@ -355,7 +351,7 @@ function formatRow(row: Row, capSeconds: number): string[] {
     if (report) return report.ms.toFixed(0);
     return row.stuck.includes(stage) ? capped : '-';
   };
-  const core = (['parse', 'split', 'tag', 'events'] as const).map((stage) => row.stages[stage]);
+  const core = (['parse', 'tag', 'events'] as const).map((stage) => row.stages[stage]);
   const finished = core.every(Boolean);
   const total = core.reduce((sum, report) => sum + (report?.ms ?? 0), 0);
   const totalCell = finished ? total.toFixed(0) : row.stuck.length > 0 ? capped : '-';
@@ -364,12 +360,11 @@ function formatRow(row: Row, capSeconds: number): string[] {
   return [
     row.name,
     String(row.bytes),
-    String(row.stages.split?.count ?? '-'),
+    String(row.stages.parse?.count ?? '-'),
     String(row.stages.tag?.count ?? '-'),
     String(row.stages.events?.count ?? '-'),
     String(row.stages.events?.dropped ?? '-'),
     cell('parse'),
-    cell('split'),
     cell('tag'),
     cell('events'),
     totalCell,
@@ -389,8 +384,7 @@ const HEADER = [
   'timexes',
   'events',
   'dropped',
-  'parse ms',
-  'split ms',
+  'parse + split ms',
   'tag ms',
   'events ms',
   'total ms',
@@ -451,7 +445,7 @@ async function main(): Promise<void> {
     return;
   }
   process.stdout.write(
-    `cap ${capSeconds} s per run; total = parse + split + tag + events; merge = viewOfReports (view.ts); ` +
+    `cap ${capSeconds} s per run; total = parse (with the split) + tag + events; merge = viewOfReports (view.ts); ` +
       `lambda = parseArticle + extractArticleEvents with a ${LAMBDA_HEAP_MB} MB heap; RSS = the run's peak\n`,
   );
   for (const input of inputs) process.stdout.write(`  ${input.name}: ${input.what}\n`);
