@@ -6,7 +6,7 @@ import { granularityTag } from '../tags.ts';
 import type { TimexFamily } from './family.ts';
 
 const RELATIVE_PERIOD_RE =
-  /(?<![\w'])(?:the\s+(?=past|last|previous|next|coming|current))?(this|last|past|previous|next|coming|current)\s+(week|month|quarter|year)(?=$|[^\w']|'s\b)/i;
+  /(?<![\w'])(?:(?:the\s+(?=past|last|previous|next|coming|current))?(this|last|past|previous|next|coming|current)\s+(week|month|quarter|year)|the\s+(week|month|quarter|year)\s+(before\s+last|after\s+next))(?=$|[^\w']|'s\b)/i;
 
 const OFFSET_OF: Record<string, number> = {
   this: 0,
@@ -25,12 +25,18 @@ const OFFSET_OF: Record<string, number> = {
  * - "last month", "next month" → `2018-10`, `2018-12`
  * - "last quarter", "this quarter" → `2018-Q3`, `2018-Q4`
  * - "last year", "next year", "this year" → `2017`, `2019`, `2018`
+ * - "the week before last", "the year after next" → `2018-W43`, `2020`
  */
 const relativePeriodParser: Parser = {
   pattern: gatedPattern(/week|month|quarter|year/i, RELATIVE_PERIOD_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const offset = OFFSET_OF[(match[1] ?? '').toLowerCase()] ?? 0;
-    const unit = (match[2] ?? '').toLowerCase() as 'week' | 'month' | 'quarter' | 'year';
+    const twoAway = match[4]?.toLowerCase();
+    const offset = twoAway
+      ? twoAway.startsWith('before')
+        ? -2
+        : 2
+      : (OFFSET_OF[(match[1] ?? '').toLowerCase()] ?? 0);
+    const unit = (match[2] ?? match[3] ?? '').toLowerCase() as 'week' | 'month' | 'quarter' | 'year';
     const reference = referenceDayOf(context);
     let first = reference;
     if (unit === 'week') first = addDays(startOfIsoWeek(reference), 7 * offset);
@@ -65,5 +71,6 @@ export const relativePeriodsFamily: TimexFamily = {
   examples: [
     { sentence: 'Prices rose last week.', text: 'last week' },
     { sentence: 'The plant reopens next month.', text: 'next month' },
+    { sentence: 'The plant closed the week before last.', text: 'the week before last' },
   ],
 };

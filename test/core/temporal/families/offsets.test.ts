@@ -23,6 +23,8 @@ describe('offsets', () => {
     ['The plant will reopen [next month].', 'DATE 2018-12'],
     ['The plant closed [the previous year].', 'DATE 2017'],
     ['The plant closed [the year before].', 'DATE 2017'],
+    ['The plant will reopen [the year after next].', 'DATE 2020'],
+    ['The plant closed [the month before last].', 'DATE 2018-09'],
   ])('next, last, previous: %s', expectRow);
 
   it.each<TimexRow>([

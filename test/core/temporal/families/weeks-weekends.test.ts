@@ -9,6 +9,8 @@ describe('weeks and weekends', () => {
     ['Talks will resume [later this week].', 'DATE 2018-W45'],
     ['Talks resumed [the previous week].', 'DATE 2018-W44'],
     ['Talks resumed in [the week of Oct. 22].', 'DATE 2018-W43'],
+    ['Talks resumed [the week before last].', 'DATE 2018-W43'],
+    ['Talks will resume [the week after next].', 'DATE 2018-W47'],
   ])('a week: %s', expectRow);
 
   it.each<TimexRow>([
@@ -23,5 +25,9 @@ describe('weeks and weekends', () => {
     ['Talks resumed over [the weekend].', 'DATE 2018-W44-WE'],
     ['Talks will resume [this weekend].', 'DATE 2018-W45-WE'],
     ['Talks will resume [next weekend].', 'DATE 2018-W45-WE'],
+    ['Talks resumed [this past weekend].', 'DATE 2018-W44-WE'],
+    ['Talks will resume [this coming weekend].', 'DATE 2018-W45-WE'],
+    ['Talks resumed on [the weekend of Nov. 3].', 'DATE 2018-W44-WE'],
+    ['Talks resumed on [the weekend of Oct. 20].', 'DATE 2018-W42-WE'],
   ])('a weekend: %s', expectRow);
 });
