@@ -11,7 +11,9 @@ type HolidayRule =
   | { readonly kind: 'nth-weekday'; readonly month: number; readonly weekday: number; readonly nth: number }
   | { readonly kind: 'easter'; readonly offset: number }
   // US Election Day: the Tuesday after the first Monday of November.
-  | { readonly kind: 'election-day' };
+  | { readonly kind: 'election-day' }
+  // Black Friday: the day after Thanksgiving.
+  | { readonly kind: 'after-thanksgiving' };
 
 const MONDAY = 1;
 const THURSDAY = 4;
@@ -25,6 +27,8 @@ const HOLIDAY_RULES: ReadonlyMap<string, HolidayRule> = new Map<string, HolidayR
   ['st patricks day', { kind: 'fixed', month: 3, day: 17 }],
   ['may day', { kind: 'fixed', month: 5, day: 1 }],
   ['bastille day', { kind: 'fixed', month: 7, day: 14 }],
+  ['independence day', { kind: 'fixed', month: 7, day: 4 }],
+  ['fourth of july', { kind: 'fixed', month: 7, day: 4 }],
   ['halloween', { kind: 'fixed', month: 10, day: 31 }],
   ['veterans day', { kind: 'fixed', month: 11, day: 11 }],
   ['armistice day', { kind: 'fixed', month: 11, day: 11 }],
@@ -42,6 +46,7 @@ const HOLIDAY_RULES: ReadonlyMap<string, HolidayRule> = new Map<string, HolidayR
   ['thanksgiving', { kind: 'nth-weekday', month: 11, weekday: THURSDAY, nth: 4 }],
   ['thanksgiving day', { kind: 'nth-weekday', month: 11, weekday: THURSDAY, nth: 4 }],
   ['election day', { kind: 'election-day' }],
+  ['black friday', { kind: 'after-thanksgiving' }],
   ['ash wednesday', { kind: 'easter', offset: -46 }],
   ['palm sunday', { kind: 'easter', offset: -7 }],
   ['good friday', { kind: 'easter', offset: -2 }],
@@ -62,6 +67,7 @@ export function holidayKeyOf(name: string): string | undefined {
     .replace(/['’.,]/g, '')
     .replace(/\s+/g, ' ')
     .replace(/ jr /, ' ')
+    .replace(/^the /, '')
     .replace(/^president day$/, 'presidents day');
   return HOLIDAY_RULES.has(key) ? key : undefined;
 }
@@ -111,5 +117,7 @@ export function holidayIn(key: string, year: number): CivilDate {
       return addDays(easterSunday(year), rule.offset);
     case 'election-day':
       return addDays(nthWeekday(year, 11, MONDAY, 1), 1);
+    case 'after-thanksgiving':
+      return addDays(nthWeekday(year, 11, THURSDAY, 4), 1);
   }
 }

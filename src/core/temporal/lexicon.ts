@@ -76,7 +76,7 @@ export const WEEKDAY_ABBREVIATIONS = [
 /** Holiday names as written in news, apostrophes and "Jr." optional (the keys of `holidays.ts`'s rules, spelt out). */
 export const HOLIDAY_NAME_SOURCE =
   "new\\s+year['’]?s\\s+(?:day|eve)|valentine['’]?s\\s+day|st\\.?\\s+patrick['’]?s\\s+day|may\\s+day|" +
-  "bastille\\s+day|halloween|veterans['’]?\\s+day|armistice\\s+day|christmas(?:\\s+(?:day|eve))?|boxing\\s+day|" +
+  "bastille\\s+day|independence\\s+day|(?:the\\s+)?fourth\\s+of\\s+july|black\\s+friday|halloween|veterans['’]?\\s+day|armistice\\s+day|christmas(?:\\s+(?:day|eve))?|boxing\\s+day|" +
   "martin\\s+luther\\s+king(?:,?\\s+jr\\.?)?\\s+day|presidents?['’]?s?\\s+day|mother['’]?s\\s+day|memorial\\s+day|" +
   "father['’]?s\\s+day|labor\\s+day|columbus\\s+day|thanksgiving(?:\\s+day)?|election\\s+day|ash\\s+wednesday|" +
   'palm\\s+sunday|good\\s+friday|easter(?:\\s+(?:sunday|monday))?|pentecost';

@@ -14,8 +14,9 @@ const HOLIDAY_RE = new RegExp(
 const HOLIDAY_NAME_RE = new RegExp(HOLIDAY_NAME_SOURCE, 'i');
 
 // "Christmas sales", "the Easter holidays": the holiday names a season of trade or rest, not a day.
+// "Christmas trees", "Easter eggs": things of the holiday, not its day.
 const SEASON_NOUN_AFTER_RE =
-  /^(?:\s+and\s+new\s+year['’]?s?)?\s+(?:sales|shopping|shoppers|season|holidays?|period|break|rush|spending|trading|recess)\b/i;
+  /^(?:\s+and\s+new\s+year['’]?s?)?\s+(?:sales|shopping|shoppers|season|holidays?|period|break|rush|spending|trading|recess|trees?|cards?|gifts?|presents?|lights|carols?|decorations|ornaments|eggs?|bunny|songs?|music|specials?|bonus(?:es)?)\b/i;
 
 /**
  * Named holidays as the day they fall on: "Thanksgiving Day" → `1999-11-25`, "last Christmas",
@@ -29,7 +30,8 @@ const holidayParser: Parser = {
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const name = match[2] ?? '';
     const key = holidayKeyOf(name);
-    if (!key || !/^[A-Z]/.test(name)) return null;
+    // A proper noun, capitalised after any "the" ("the Fourth of July").
+    if (!key || !/^(?:the\s+)?[A-Z]/.test(name)) return null;
     const after = context.text.slice((match.index ?? 0) + match[0].length);
     if (SEASON_NOUN_AFTER_RE.test(after)) return null;
     const result = context.createParsingResult(match.index ?? 0, match[0]);
@@ -64,10 +66,21 @@ const holidayParser: Parser = {
 
 export const holidaysFamily: TimexFamily = {
   name: 'holidays',
-  gateWords: ['christmas', 'easter', 'thanksgiving', 'halloween', 'pentecost', 'day', 'eve'],
+  gateWords: [
+    'christmas',
+    'easter',
+    'thanksgiving',
+    'halloween',
+    'pentecost',
+    'day',
+    'eve',
+    'july',
+    'friday',
+  ],
   parsers: [holidayParser],
   examples: [
     { sentence: 'Shops were busy on Thanksgiving Day.', text: 'Thanksgiving Day' },
     { sentence: 'The parade was held on Labor Day.', text: 'Labor Day' },
+    { sentence: 'The parade was held on the Fourth of July.', text: 'the Fourth of July' },
   ],
 };

@@ -14,6 +14,8 @@ describe('holidays', () => {
     ["Stores closed on [St. Patrick's Day].", 'DATE 2018-03-17'],
     ['Stores closed on [Veterans Day].', 'DATE 2017-11-11'],
     ['Stores closed on [Christmas 2016].', 'DATE 2016-12-25'],
+    ['Stores closed on [Independence Day].', 'DATE 2018-07-04'],
+    ['Stores closed on [the Fourth of July].', 'DATE 2018-07-04'],
   ])('a fixed holiday: %s', expectRow);
 
   it.each<TimexRow>([
@@ -22,6 +24,8 @@ describe('holidays', () => {
     ['Stores will close on [Thanksgiving Day].', 'DATE 2018-11-22'],
     ['Stores closed on [Thanksgiving 1998].', 'DATE 1998-11-26'],
     ['Stores will close on [Columbus Day].', 'DATE 2019-10-14'],
+    ['Stores will close on [Black Friday].', 'DATE 2018-11-23'],
+    ['Stores closed on [Black Friday 2013].', 'DATE 2013-11-29'],
   ])('an nth-weekday holiday: %s', expectRow);
 
   it.each<TimexRow>([
@@ -31,4 +35,10 @@ describe('holidays', () => {
     ['Stores closed on [Easter Monday].', 'DATE 2018-04-02'],
     ['Stores closed on [Ash Wednesday].', 'DATE 2018-02-14'],
   ])('an Easter-based holiday: %s', expectRow);
+
+  it.each<TimexRow>([
+    // Things of the holiday, not its day.
+    ['Christmas trees sold well.'],
+    ['Easter eggs sold well.'],
+  ])('none: %s', expectRow);
 });
