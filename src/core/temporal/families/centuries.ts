@@ -53,12 +53,28 @@ const centuryParser: Parser = {
   },
 };
 
+// "the 1900s", "the 1800's": the hundred years whose first two digits they share (the families
+// note: "the 1900s" is `19`), not the decade 1900–1909. "the 2000s" is left a decade: in news
+// since then it is the decade 2000–2009 far more often than the century.
+const HUNDREDS_RE = /(?<![\w$'-])(?:the\s+)?(1[0-9])00(?:s|'s)(?![\w'-])/i;
+
+/** "the 1900s" → `19`, "the 1800s" → `18`. */
+const hundredsParser: Parser = {
+  pattern: gatedPattern(/00'?s\b/, HUNDREDS_RE),
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const result = context.createParsingResult(match.index ?? 0, match[0], { year: Number(match[1]) * 100 });
+    result.addTag(granularityTag('century'));
+    return result;
+  },
+};
+
 export const centuriesFamily: TimexFamily = {
   name: 'centuries',
   gateWords: ['century', 'centuries'],
-  parsers: [centuryParser],
+  parsers: [centuryParser, hundredsParser],
   examples: [
     { sentence: 'The bridge was built in the 20th century.', text: 'the 20th century' },
     { sentence: 'Whaling ended in the nineteenth century.', text: 'the nineteenth century' },
+    { sentence: 'Art of the 1900s changed the city.', text: 'the 1900s' },
   ],
 };

@@ -46,6 +46,8 @@ const decadeParser: Parser = {
       !DECADE_AND_BEFORE_RE.test(context.text.slice(Math.max(0, index - 32), index))
     )
       return null;
+    // "the 1900s" is a century (the centuries family), not the decade 1900–1909; "the 2000s" a decade.
+    if (century?.endsWith('0') && century < '200') return null;
     const lowerWord = word?.toLowerCase() ?? '';
     const decade = century
       ? Number(century)

@@ -19,6 +19,19 @@ describe('centuries', () => {
   ])('a century as a premodifier: %s', expectRow);
 
   it.each<TimexRow>([
+    ['Art of [the 1900s] changed the city.', 'DATE 19'],
+    ['The mill was built in the late [1800s].', 'DATE 18'],
+    ["Whalers sailed from here in [the 1700's].", 'DATE 17'],
+  ])('a century by its hundreds: %s', expectRow);
+
+  it.each<TimexRow>([
+    // Since then, "the 2000s" is the decade far more often than the century.
+    ['Growth slowed in [the 2000s].', 'DATE 200'],
+    // A decade of the hundreds is still a decade.
+    ['The mill closed in [the 1890s].', 'DATE 189'],
+  ])('a decade, not a century: %s', expectRow);
+
+  it.each<TimexRow>([
     // Counted from something other than the calendar.
     ['The republic struggled in the first century of its existence.'],
     // A day of the month, not a century.
