@@ -9,27 +9,29 @@ import type { TimexFamily } from './family.ts';
 // and "at present" (the families note lists them; adding them lowers TimeBank's and MEANTIME's
 // test halves, issue 11 report).
 const VAGUE_RE =
-  /(?<![\w'-])(?:(?:more\s+)?(recently|lately)|(currently|nowadays|these days|for the time being|the time being)|(the (?:near |distant |foreseeable )?future|the near term)|recent (?:years|decades)|recent (days|weeks|months)|(?<=\bin\s+)the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|day|decade|quarter|hour)))(?![\w'-])/i;
+  /(?<![\w'-])(?:(?:more\s+)?(recently|lately)|(currently|nowadays|these days|for the time being|the time being)|(the (?:near |distant |foreseeable )?future|the near term)|recent (?:years|decades)|(?:recent|the\s+coming)\s+(days|weeks|months|years)|the\s+(days|weeks|months|years)\s+(?:ahead|to\s+come)|(?<=\bin\s+)the past(?!\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|twelve|year|month|week|day|decade|quarter|hour)))(?![\w'-])/i;
 // "the past" stands alone only after "in" ("in the past"); before a count or a unit it is a
 // length ("the past five years", the durations family).
 
 /**
  * Vague references to the past, present and future (TIMEX3 `PAST_REF`, `PRESENT_REF`, `FUTURE_REF`):
  * - "recently", "lately", "in the past", "recent years" → `PAST_REF` (the preposition outside the
- *   tag); "recent weeks" → the duration `PXW`
+ *   tag); "recent weeks" → the duration `PXW`, and so "the coming days", "the weeks ahead", "the
+ *   years to come" → `PXD`, `PXW`, `PXY` (the families note: FUTURE_REF or PXD)
  * - "currently", "these days", "the time being" → `PRESENT_REF`
  * - "the future", "the near future", "the near term" → `FUTURE_REF`
  * They make no timeline events.
  */
 const vagueReferenceParser: Parser = {
   pattern: gatedPattern(
-    /recent|lately|current|nowadays|these days|time being|future|near term|past/i,
+    /recent|lately|current|nowadays|these days|time being|future|near term|past|coming|ahead|to come/i,
     VAGUE_RE,
   ),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
     const result = context.createParsingResult(match.index ?? 0, match[0], {});
     // "recent weeks" is annotated as a stretch of weeks more often than as the past at large.
-    const recentUnit = match[4]?.toLowerCase();
+    // "the coming weeks", "the months ahead": a stretch of weeks ahead, as TimeBank has them.
+    const recentUnit = (match[4] ?? match[5])?.toLowerCase();
     if (recentUnit) {
       result.addTags([
         typeTag('DURATION'),

@@ -20,6 +20,15 @@ describe('vague references', () => {
   ])('the past: %s', expectRow);
 
   it.each<TimexRow>([
+    // A stretch of coming days, as "recent weeks" is one of past weeks (the note allows PXD).
+    ['The talks will resume in [the coming days].', 'DURATION PXD'],
+    ['The talks will resume in [the coming weeks].', 'DURATION PXW'],
+    ['The talks will resume in [the months ahead].', 'DURATION PXM'],
+    ['The talks will resume in [the years to come].', 'DURATION PXY'],
+    ['[The coming weeks] will be hard.', 'DURATION PXW'],
+  ])('the future: %s', expectRow);
+
+  it.each<TimexRow>([
     // Words that only look like references.
     ['The present was wrapped.'],
     ['Once inside, he sat down.'],
