@@ -69,6 +69,25 @@ const periodPartParser: Parser = {
   },
 };
 
+// "year-end", "the year's end", "year end": the end of the reference year (of last year's after
+// "last"), the year with mod END.
+const YEAR_END_RE =
+  /(?<![\w'-])(?:(last|this|next)\s+)?(?:(?:the\s+)?year['’]s\s+end|year[-\s]end)(?![\w'-])/i;
+
+/** "at year-end" → the reference year, mod END; "last year-end" → the year before. */
+const yearEndParser: Parser = {
+  pattern: gatedPattern(/end/i, YEAR_END_RE),
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const qualifier = (match[1] ?? 'this').toLowerCase();
+    const offset = qualifier === 'last' ? -1 : qualifier === 'next' ? 1 : 0;
+    const result = context.createParsingResult(match.index ?? 0, match[0], {
+      year: referenceDayOf(context).year + offset,
+    });
+    result.addTags([granularityTag('year'), modTag('END')]);
+    return result;
+  },
+};
+
 export const periodPartsFamily: TimexFamily = {
   name: 'parts of a period',
   gateWords: [
@@ -86,7 +105,7 @@ export const periodPartsFamily: TimexFamily = {
     'third',
     'fourth',
   ],
-  parsers: [periodPartParser],
+  parsers: [periodPartParser, yearEndParser],
   examples: [
     { sentence: 'Talks will resume early next year.', text: 'early next year' },
     { sentence: 'The money ran out at the end of the month.', text: 'the end of the month' },

@@ -60,6 +60,22 @@ const ordinalQuarterParser: Parser = {
   },
 };
 
+// "the final quarter of 2009", "the last quarter of the year": the fourth (alone, "the last
+// quarter" is the one before, the named quarters' reading).
+const FINAL_QUARTER_RE =
+  /(?<![\w'-])(?:the\s+)?(?:final|last)\s+quarter\s+of\s+(?:(this|last|next)\s+year|the\s+year|(?:fiscal\s+)?(\d{4}))(?![\w'])/i;
+
+/** "the final quarter of 2009" → `2009-Q4`; "the last quarter of last year" → the year before's. */
+const finalQuarterParser: Parser = {
+  pattern: gatedPattern(/quarter\s+of/i, FINAL_QUARTER_RE),
+  extract: (context: ParsingContext, match: RegExpMatchArray) => {
+    const relative = (match[1] ?? 'this').toLowerCase();
+    const offset = relative === 'last' ? -1 : relative === 'next' ? 1 : 0;
+    const year = match[2] ? Number(match[2]) : referenceDayOf(context).year + offset;
+    return namedByNumber(quarterResult(context, match.index ?? 0, match[0], year, 4));
+  },
+};
+
 /**
  * The quarter an earnings report speaks of, from the reference date:
  * - "the quarter", "the latest quarter", "the latest period" → the last quarter that has ended
@@ -113,7 +129,7 @@ const abbreviatedQuarterParser: Parser = {
 export const quartersFamily: TimexFamily = {
   name: 'quarters',
   gateWords: ['quarter', 'quarters', 'qtr', 'period', 'year-earlier', 'year-ago'],
-  lateParsers: [ordinalQuarterParser, namedQuarterParser, abbreviatedQuarterParser],
+  lateParsers: [ordinalQuarterParser, namedQuarterParser, abbreviatedQuarterParser, finalQuarterParser],
   examples: [
     { sentence: 'Profit rose in the third quarter.', text: 'the third quarter' },
     { sentence: 'Sales beat the year-ago quarter.', text: 'the year-ago quarter' },

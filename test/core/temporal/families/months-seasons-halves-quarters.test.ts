@@ -54,7 +54,17 @@ describe('months, seasons, halves and quarters', () => {
     ['Profit will rise [next quarter].', 'DATE 2019-Q1'],
     ['Profit rose in [the second quarter of fiscal 1999].', 'DATE 1999-Q2'],
     ['Profit rose in [the second quarter of last year].', 'DATE 2017-Q2'],
+    ['Sales jumped in [the final quarter of 2009].', 'DATE 2009-Q4'],
+    ['Profit fell in [the last quarter of last year].', 'DATE 2017-Q4'],
+    // Alone, "the last quarter" is the one before.
+    ['Profit fell in [the last quarter].', 'DATE 2018-Q3'],
   ])('a quarter: %s', expectRow);
+
+  it.each<TimexRow>([
+    ['Debt will be repaid by [year-end].', 'DATE 2018 END'],
+    ["Stocks rallied before [the year's end].", 'DATE 2018 END'],
+    ['Reserves were lower at [last year-end].', 'DATE 2017 END'],
+  ])('the end of a year: %s', expectRow);
 
   it.each<TimexRow>([
     // Seasons and months as other words.
