@@ -43,6 +43,20 @@ const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', eve
 const RATE_BEFORE_RE =
   /(?:\d[\d,.]*\s*(?:%|percent|million|billion)?|\b(?:million|billion|thousand|hundred))\s+(?:[a-z]+\s+)?$/i;
 
+// A newspaper is no set: "China Daily", "People's Daily" (a name's word), "the Party daily
+// Granma", "the daily said" (a noun: a determiner before it, a name or a verb of saying after).
+const NAME_WORD_BEFORE_RE = /[\p{Lu}][\p{L}'’-]*\s+$/u;
+const DETERMINER_BEFORE_RE = /\b(?:the|a|an|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+const NEWSPAPER_AFTER_RE =
+  /^(?:\s+(?:\p{Lu}|(?:said|says|reported|reports|wrote|writes|quoted|quotes|added|cited)\b)|\s*[,;:)]|\.\s*$)/u;
+
+function isNewspaper(text: string, index: number, word: string): boolean {
+  if (!/^(?:daily|weekly|monthly)$/i.test(word)) return false;
+  const before = text.slice(Math.max(0, index - 30), index);
+  if (/^[A-Z]/.test(word) && NAME_WORD_BEFORE_RE.test(before)) return true;
+  return DETERMINER_BEFORE_RE.test(before) && NEWSPAPER_AFTER_RE.test(text.slice(index + word.length));
+}
+
 /** `P<n><unit>` of a period word and a count: `every two years` → `P2Y`, an hour `PT2H`. */
 function periodOf(unit: string, count: number): string | undefined {
   const one = PERIODS[unit.replace(/s$/, '')];
@@ -54,7 +68,8 @@ function periodOf(unit: string, count: number): string | undefined {
 /**
  * Recurrences (TIMEX3 type SET), which chrono reads as one date (its #—"every Monday" is one Monday):
  * - "daily", "weekly", "monthly", "annually", "hourly" → `P1D`, `P1W`, `P1M`, `P1Y`, `PT1H`; not
- *   after a quantity, a rate ("rise 8.5% annually", "100 barrels daily"); "nightly" → `XXXX-XX-XXTNI`
+ *   after a quantity, a rate ("rise 8.5% annually", "100 barrels daily"), nor a newspaper ("the
+ *   Party daily Granma", "China Daily"); "nightly" → `XXXX-XX-XXTNI`
  * - "every day", "each year" → `P1D`, `P1Y`; "every Monday" → `XXXX-WXX-1`; "each July" → `XXXX-07`
  * - "Mondays", "Tuesday nights" → `XXXX-WXX-1`, `XXXX-WXX-2TNI`
  * - "each morning", "every evening", "every night" → `XXXX-XX-XXTMO`, `XXXX-XX-XXTEV`, `…TNI`
@@ -77,6 +92,7 @@ const setParser: Parser = {
     // "rose 8.5% annually", "100 barrels daily": a rate, no set (the families note).
     if (adverb && RATE_BEFORE_RE.test(context.text.slice(Math.max(0, (match.index ?? 0) - 30), match.index)))
       return null;
+    if (adverb && isNewspaper(context.text, match.index ?? 0, match[1] ?? '')) return null;
     if (adverb) value = ADVERBS[adverb];
     else if (unit) {
       const weekday = WEEKDAYS.indexOf(unit);

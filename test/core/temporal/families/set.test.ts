@@ -45,4 +45,16 @@ describe('sets', () => {
     ['The plant makes 500 cars per day.'],
     ['He was paid $20 an hour.'],
   ])('a rate, no set: %s', expectRow);
+
+  it.each<TimexRow>([
+    // A newspaper: a name's word, or the noun between a determiner and a name or a verb of saying.
+    ['The official China Daily reported the fire.'],
+    ['The Communist Party daily Granma said so.'],
+    ['The daily said the talks had failed.'],
+    ['The weekly Der Spiegel reported it.'],
+    // Still a recurrence.
+    ['Trains run [daily].', 'SET P1D'],
+    ['[Daily] trading volume fell.', 'SET P1D'],
+    ['Prices are set [daily], the firm said.', 'SET P1D'],
+  ])('a newspaper, no set: %s', expectRow);
 });
