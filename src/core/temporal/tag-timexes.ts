@@ -108,7 +108,8 @@ function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedR
   switch (granularity) {
     case 'time': {
       const partOfDay = readTag(result.tags(), PART_OF_DAY_TAG);
-      if (partOfDay) return `${formatDate(date)}T${partOfDay}`;
+      // "8:15 this morning": the clock time is finer than the part of the day it falls in.
+      if (partOfDay && !result.start.isCertain('hour')) return `${formatDate(date)}T${partOfDay}`;
       const hour = String(result.start.get('hour') ?? 0).padStart(2, '0');
       const minute = String(result.start.get('minute') ?? 0).padStart(2, '0');
       // "16:15 UTC": the time is in UTC whatever the article's zone (TIMEX3 `T16:15Z`).

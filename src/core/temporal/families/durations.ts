@@ -18,7 +18,7 @@ const DETERMINER_SOURCE = String.raw`(?:the\s+)?(?:(?:past|last|next|first|comin
  * "three and a half years", "a year and a half", "half an hour", "six straight days".
  */
 const DURATION_RE = new RegExp(
-  String.raw`(?<![\w'$-])(${DETERMINER_SOURCE})(${MOD_SOURCE}\s+)?(${COUNT_SOURCE}|half\s+an?)(\s+and\s+a\s+half)?[\s-]+${COUNTED_ADJECTIVE_SOURCE}(${UNIT_SOURCE})s?(\s+and\s+a\s+half)?(?![\w'-])` +
+  String.raw`(?<![\w'$:-])(${DETERMINER_SOURCE})(${MOD_SOURCE}\s+)?(${COUNT_SOURCE}|half\s+an?)(\s+and\s+a\s+half)?[\s-]+${COUNTED_ADJECTIVE_SOURCE}(${UNIT_SOURCE})s?(\s+and\s+a\s+half)?(?![\w'-])` +
     // Not an offset from a date (chrono's), not an age ("52 years old").
     String.raw`(?!\s+(?:ago|earlier|later|before|after|from now|hence|since|back)\b)(?![\s-]+old\b)`,
   'i',

@@ -8,6 +8,9 @@ describe('times of day', () => {
     ['The blast came at [3pm].', 'TIME 2018-11-08T15:00'],
     ["The blast came at [9 o'clock].", 'TIME 2018-11-08T09:00'],
     ['The blast came at [3 in the afternoon].', 'TIME 2018-11-08T15:00'],
+    // A clock time is finer than the part of the day it falls in.
+    ['The blast came at [8:15 this morning].', 'TIME 2018-11-08T08:15'],
+    ['He spoke at [9 p.m. last night].', 'TIME 2018-11-07T21:00'],
   ])('a time on the reference day: %s', expectRow);
 
   it.each<TimexRow>([
