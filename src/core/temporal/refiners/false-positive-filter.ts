@@ -22,7 +22,24 @@ const LAST_AS_VERB_RE = /^lasts?$/i;
 // "in the quarter": chrono counts "the" as one (in one quarter's time); news means the quarter itself.
 const THE_AS_ONE_RE = /^(?:in|within|for)\s+the\s+(?:quarter|year|month|week|day)s?$/i;
 
+// A title, not a date: a title-case expression that is all a quotation holds (ABC's "This
+// Week"), or "Today", "Tonight" capitalised after a name's word (USA Today, VOA Today).
+const TITLE_CASE_RE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*$/u;
+const QUOTE_OPEN_RE = /["“]$/;
+const QUOTE_CLOSE_RE = /^["”]/;
+const NAME_TODAY_RE = /^(?:Today|Tonight)$/;
+const NAME_WORD_BEFORE_RE = /\p{Lu}[\p{L}'’-]*\s+$/u;
+
+function isTitle(span: string, before: string, after: string): boolean {
+  if (TITLE_CASE_RE.test(span) && QUOTE_OPEN_RE.test(before) && QUOTE_CLOSE_RE.test(after)) return true;
+  return NAME_TODAY_RE.test(span) && NAME_WORD_BEFORE_RE.test(before) && !/[.!?]\s+\S+\s+$/.test(before);
+}
+
 function isFalsePositive(result: ParsedResult, text: string): boolean {
+  // Before the test below: a title is none, whoever read it.
+  const end = result.index + result.text.trimEnd().length;
+  if (isTitle(result.text.trim(), text.slice(Math.max(0, result.index - 30), result.index), text.slice(end)))
+    return true;
   // Our own parsers' results (bare years, durations) were checked where they were read.
   if (readTag(result.tags(), GRANULARITY_TAG)) return false;
   // chrono keeps a trailing comma in its span ("may," "Sun,"); a period can belong to "Sun."
@@ -82,7 +99,7 @@ function withoutNumberAsTime(context: ParsingContext, result: ParsingResult): Pa
 
 /**
  * Drops what chrono reads as a date but news text means otherwise:
- * - "Sun" (the company), "Sat" without a period
+ * - "Sun" (the company), "Sat" without a period; titles: ABC's "This Week", USA Today
  * - prices and fractions: "2.50 a share" (a.m.?), "1/4", "12 3/4", "2/3 of members"
  * - bare numbers read as times: "at 20"; beside a date, "at 1,015 francs" (the date stays)
  * - "may" and "march" in lower case: the verbs ("The troops will march on the capital.")

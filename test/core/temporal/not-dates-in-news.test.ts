@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tagTimexes } from '../../../src/core/temporal/tag-timexes.ts';
 
-// Prices and index levels beside a date are no clock time, in sentences of our own.
+// Prices and index levels beside a date are no clock time, and titles no date, in sentences of
+// our own.
 const THURSDAY = { date: { year: 2018, month: 11, day: 8 }, timezone: 'UTC' };
 const tagged = (sentence: string) =>
   tagTimexes(sentence, THURSDAY).map((timex) => [timex.text, timex.type, timex.value]);
@@ -21,6 +22,23 @@ describe('a number beside a date is no time', () => {
     // An hour alone is left as chrono reads it: "at 7 on Friday" may well be a time.
     ['He arrived at 7 on Friday.', [['7 on Friday', 'TIME', '2018-11-02T07:00']]],
   ])('keeps a clock time: %s', (sentence, expected) => {
+    expect(tagged(sentence)).toEqual(expected);
+  });
+});
+
+describe('a title is no date', () => {
+  it.each([
+    [`He told ABC's "This Week" that talks would go on.`, []],
+    ['The minister spoke to USA Today on Monday.', [['Monday', 'DATE', '2018-11-05']]],
+    ['You are listening to VOA Today.', []],
+  ])('%s', (sentence, expected) => {
+    expect(tagged(sentence)).toEqual(expected);
+  });
+
+  it.each([
+    ['Today, the minister resigned.', [['Today', 'DATE', '2018-11-08']]],
+    ['He said "this week" was decisive.', [['this week', 'DATE', '2018-W45']]],
+  ])('keeps a date: %s', (sentence, expected) => {
     expect(tagged(sentence)).toEqual(expected);
   });
 });
