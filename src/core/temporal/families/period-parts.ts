@@ -9,7 +9,7 @@ import type { TimexFamily } from './family.ts';
 
 const PERIOD_PART_RE = new RegExp(
   String.raw`(?<![\w'])(early|mid|late|(?:the\s+)?(?:start|beginning|middle|end)\s+of)[\s-]+` +
-    String.raw`(?:(?:(this|last|past|next|coming|the)\s+)?(week|month|year)|(${MONTH_NAME_SOURCE})\.?|(\d{4}))(?![\w'])`,
+    String.raw`(?:(?:(this|last|past|next|coming|the)\s+)?(week|month|year)|(${MONTH_NAME_SOURCE})\.?(?:,?\s+(\d{4}))?|(\d{4}))(?![\w'])`,
   'i',
 );
 
@@ -24,7 +24,8 @@ function modOf(part: string): TimexMod {
  * The part of a period, kept as the period plus a TIMEX3 `mod` (chrono drops the modifier, #234).
  * - "early next year" → `2019` mod START; "late last year" → `2017` mod END
  * - "the end of the month" → `2018-11` mod END; "mid-week" is not handled
- * - "mid-December", "early March" → the month (year by tense) mod MID / START
+ * - "mid-December", "early March" → the month (year by tense) mod MID / START; "mid-May 1998" →
+ *   `1998-05` MID
  * - "early 2019", "the end of 2017" → the year with its mod
  */
 const periodPartParser: Parser = {
@@ -58,12 +59,20 @@ const periodPartParser: Parser = {
       result.addTags([granularityTag('week'), modTag(mod)]);
       return result;
     }
+    if (match[4] && match[5]) {
+      const result = context.createParsingResult(index, match[0], {
+        year: Number(match[5]),
+        month: monthNumberOf(match[4]),
+      });
+      result.addTags([granularityTag('month'), modTag(mod)]);
+      return result;
+    }
     if (match[4]) {
       const result = context.createParsingResult(index, match[0], { month: monthNumberOf(match[4]) });
       result.addTags([granularityTag('month'), modTag(mod), directionTag('tense')]);
       return result;
     }
-    const result = context.createParsingResult(index, match[0], { year: Number(match[5]) });
+    const result = context.createParsingResult(index, match[0], { year: Number(match[6]) });
     result.addTags([granularityTag('year'), modTag(mod)]);
     return result;
   },

@@ -112,17 +112,23 @@ const namedQuarterParser: Parser = {
   },
 };
 
-const ABBREVIATED_QUARTER_RE = /(?<![\w'-])(?:Q([1-4])\s*(?:(\d{4})|'(\d{2}))|(\d{4})\s*Q([1-4]))(?![\w'-])/;
+const ABBREVIATED_QUARTER_RE =
+  /(?<![\w'-])(?:Q([1-4])(?:\s*(?:(\d{4})|'(\d{2})))?|(\d{4})\s*Q([1-4]))(?![\w'-])/;
 
-/** "Q3 2018", "Q3 '18", "2018 Q3" → `2018-Q3`. */
+const BARE_QUARTER_BEFORE_RE =
+  /\b(?:in|during|for|of|the|its|their|by|since|from|until|through|and|or|to)\s+$/i;
+
+/** "Q3 2018", "Q3 '18", "2018 Q3" → `2018-Q3`; "in Q3" → the reference year's, as "the third quarter". */
 const abbreviatedQuarterParser: Parser = {
   pattern: gatedPattern(/Q[1-4]/, ABBREVIATED_QUARTER_RE),
   extract: (context: ParsingContext, match: RegExpMatchArray) => {
-    const year = match[2] ?? match[4] ?? (match[3] ? `20${match[3]}` : undefined);
+    // "Q3" alone only where a period is named ("in Q3", "the Q3 results"), not a model ("an Audi Q3").
+    const bare = !match[2] && !match[3] && !match[4];
+    const before = context.text.slice(Math.max(0, (match.index ?? 0) - 10), match.index ?? 0);
+    if (bare && !BARE_QUARTER_BEFORE_RE.test(before)) return null;
+    const year = match[2] ?? match[4] ?? (match[3] ? `20${match[3]}` : referenceDayOf(context).year);
     const quarter = Number(match[1] ?? match[5]);
-    return year
-      ? namedByNumber(quarterResult(context, match.index ?? 0, match[0], Number(year), quarter))
-      : null;
+    return namedByNumber(quarterResult(context, match.index ?? 0, match[0], Number(year), quarter));
   },
 };
 

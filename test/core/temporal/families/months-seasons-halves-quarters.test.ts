@@ -21,6 +21,8 @@ describe('months, seasons, halves and quarters', () => {
     ['Exports rose in [late October].', 'DATE 2018-10 END'],
     ['Exports rose at [the beginning of October].', 'DATE 2018-10 START'],
     ['Exports rose at [the end of October].', 'DATE 2018-10 END'],
+    ['The dam burst in [mid-May 1998].', 'DATE 1998-05 MID'],
+    ['The dam burst in [early March, 2016].', 'DATE 2016-03 START'],
   ])('a part of a month: %s', expectRow);
 
   it.each<TimexRow>([
@@ -54,6 +56,8 @@ describe('months, seasons, halves and quarters', () => {
     ['Profit will rise [next quarter].', 'DATE 2019-Q1'],
     ['Profit rose in [the second quarter of fiscal 1999].', 'DATE 1999-Q2'],
     ['Profit rose in [the second quarter of last year].', 'DATE 2017-Q2'],
+    ['Profit rose in [Q2].', 'DATE 2018-Q2'],
+    ['The [Q2] results were weak.', 'DATE 2018-Q2'],
     ['Sales jumped in [the final quarter of 2009].', 'DATE 2009-Q4'],
     ['Profit fell in [the last quarter of last year].', 'DATE 2017-Q4'],
     // Alone, "the last quarter" is the one before.
@@ -70,6 +74,7 @@ describe('months, seasons, halves and quarters', () => {
     // Seasons and months as other words.
     ['The troops will march on the capital.'],
     ['He sat in the first half of the stadium.'],
+    ['He drove an Audi Q3.'],
     ['Half the staff left.'],
   ])('none: %s', expectRow);
 });
