@@ -1,26 +1,23 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { LocalFifoQueue } from '../../infra/local-fifo-queue.ts';
-import { LOCAL_BUCKET, LOCAL_PORT, startLocalStack } from '../../infra/local-stack.ts';
+import { startLocalStack } from '../../infra/local-stack.ts';
 import { createS3Client, dialectNamed, S3Storage } from '../adapters/s3-storage.ts';
 import { compactorDependencies, createCompactorHandler } from '../compactor-handler.ts';
 import { indexKeyOf } from '../core/view.ts';
-import { createHandler, type HandlerEvent, runtimeDependencies } from '../handler.ts';
+import { createHandler, runtimeDependencies } from '../handler.ts';
 import { createLogger } from '../logger.ts';
 import { NO_METRICS } from '../metrics.ts';
 import { readWholeTimeline } from '../read-view.ts';
 import { rebuildCollection } from '../rebuild-collection.ts';
+import type { CommandInput } from './command-line.ts';
+import type { GET_FLAGS, INVOKE_FLAGS, REBUILD_FLAGS, SERVE_FLAGS } from './commands.ts';
+import { ensurePortFree } from './ensure-port-free.ts';
 import { formatTimelineSummary } from './format-summary.ts';
-import { UsageError } from './usage-error.ts';
+import { startProgress } from './progress.ts';
+import { readEventFile } from './read-event-file.ts';
 
-const ENDPOINT_DEFAULT = process.env.S3_ENDPOINT ?? `http://127.0.0.1:${LOCAL_PORT}`;
-const BUCKET_DEFAULT = process.env.NEWS_TIMELINE_BUCKET ?? LOCAL_BUCKET;
-/** The flags of the commands that name a collection in a bucket. */
-const BUCKET_OPTIONS = {
-  endpoint: { type: 'string', default: ENDPOINT_DEFAULT },
-  bucket: { type: 'string', default: BUCKET_DEFAULT },
-} as const;
+// Each command's flags and usage are in commands.ts; the values arrive here read and checked.
 
 function storageFor(
   endpoint: string,
@@ -38,18 +35,11 @@ interface SampleManifest {
   readonly articles: ReadonlyArray<{ file: string; key: string; published: string; timezone: string }>;
 }
 
-export async function serve(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      port: { type: 'string', default: String(LOCAL_PORT) },
-      data: { type: 'string', default: '.data/s3' },
-      'no-samples': { type: 'boolean', default: false },
-    },
-  });
+export async function serve({ values }: CommandInput<typeof SERVE_FLAGS>): Promise<number> {
+  await ensurePortFree(values.port);
   const logger = createLogger({ level: 'WARN' });
   const stack = await startLocalStack({
-    port: Number(values.port),
+    port: values.port,
     directory: values.data,
     logger,
     onInvocation: (summary, error) => {
@@ -102,15 +92,8 @@ export async function serve(args: string[]): Promise<number> {
   return 0;
 }
 
-export async function invoke(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { endpoint: { type: 'string', default: ENDPOINT_DEFAULT }, bucket: { type: 'string' } },
-  });
-  const [eventFile] = positionals;
-  if (!eventFile) throw new UsageError('invoke needs an EVENT.json file');
-  const event = JSON.parse(await readFile(eventFile, 'utf8')) as HandlerEvent;
+export async function invoke({ values, positionals }: CommandInput<typeof INVOKE_FLAGS>): Promise<number> {
+  const event = await readEventFile(positionals[0] ?? '');
   if (values.bucket && event.Records) {
     for (const record of event.Records) record.s3.bucket.name = values.bucket;
   }
@@ -138,14 +121,8 @@ export async function invoke(args: string[]): Promise<number> {
   }
 }
 
-export async function get(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: BUCKET_OPTIONS,
-  });
-  const [collection] = positionals;
-  if (!collection) throw new UsageError('get needs a COLLECTION name');
+export async function get({ values, positionals }: CommandInput<typeof GET_FLAGS>): Promise<number> {
+  const collection = positionals[0] ?? '';
   const { storage, destroy } = storageFor(values.endpoint);
   try {
     const timeline = await readWholeTimeline(storage, values.bucket, collection);
@@ -160,25 +137,19 @@ export async function get(args: string[]): Promise<number> {
   }
 }
 
-export async function rebuild(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { ...BUCKET_OPTIONS, dialect: { type: 'string' } },
-  });
-  const [collection] = positionals;
-  if (!collection) throw new UsageError('rebuild needs a COLLECTION name');
-  const { storage, destroy } = storageFor(values.endpoint, values.dialect ?? process.env.S3_DIALECT);
+export async function rebuild({ values, positionals }: CommandInput<typeof REBUILD_FLAGS>): Promise<number> {
+  const collection = positionals[0] ?? '';
+  const { storage, destroy } = storageFor(values.endpoint, values.dialect);
   const where = `s3://${values.bucket}/${indexKeyOf(collection)}`;
   try {
+    const progress = startProgress({ label: 'rebuild', unit: 'articles', forced: values.progress });
     const summary = await rebuildCollection(
       { ...compactorDependencies(storage, createLogger({ level: 'WARN' }), NO_METRICS), articles: storage },
       values.bucket,
       collection,
-      ({ read, listed }) => {
-        if (read === listed || read % 50 === 0) process.stderr.write(`read ${read} of ${listed} articles\n`);
-      },
+      ({ read, listed }) => progress.update(read, { total: listed }),
     );
+    progress.finish(summary.rejected.length > 0 ? `${summary.rejected.length} skipped` : undefined);
     for (const { key, reason } of summary.rejected) process.stderr.write(`skipped ${key}: ${reason}\n`);
     const before = {
       missing: 'there was none',
