@@ -34,6 +34,9 @@ describe('full and partial dates', () => {
     ['The hearing is set for [Dec. 14].', 'DATE 2018-12-14'],
     ['The court sat on [Friday, Oct. 26].', 'DATE 2018-10-26'],
     ['Voters went to the polls on [Tuesday 6 November].', 'DATE 2018-11-06'],
+    ['The ceasefire was signed on [the 2nd of November].', 'DATE 2018-11-02'],
+    ['The rebels seized the town on [the third of May].', 'DATE 2018-05-03'],
+    ['The vote is on [the 15th of December].', 'DATE 2018-12-15'],
     // A date as a premodifier: the determiner belongs to the noun.
     ['The [Nov. 6] election changed the House.', 'DATE 2018-11-06'],
     ['The [Jan. 15] deadline passed.', 'DATE 2018-01-15'],
