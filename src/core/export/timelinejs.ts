@@ -122,13 +122,17 @@ function updatedInWords(updatedAt: string): string {
   return match ? `${match[1]} ${match[2]} UTC` : updatedAt;
 }
 
-/** The title slide: the collection, its counts, the span of its dates. */
+/** The title slide: the collection, its counts, the span of its dates (from the first to the last to end). */
 function titleText(timeline: WholeTimeline): string {
   const { events } = timeline;
   const sources = events.reduce((sum, event) => sum + event.sources.length, 0);
   const counts = `${plural(events.length, 'event', 'events')} reported in ${plural(timeline.articles.length, 'article', 'articles')} (${plural(sources, 'sentence', 'sentences')})`;
+  // Events are in order of their first day; the span ends with the one that ends last.
   const [first] = events;
-  const last = events.at(-1);
+  const last = events.reduce<ViewEvent | undefined>(
+    (latest, event) => (latest && latest.date.end > event.date.end ? latest : event),
+    undefined,
+  );
   const span =
     first && last
       ? first === last

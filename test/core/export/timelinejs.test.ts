@@ -61,6 +61,40 @@ describe('timelineJsOf', () => {
     });
   });
 
+  it('ends the span of dates with the event that ends last, not the one that starts last', () => {
+    const { title } = timelineJsOf(
+      timelineOf([
+        eventOf({
+          id: 'a',
+          date: { value: '2018-06', start: '2018-06-01', end: '2018-06-30', granularity: 'month' },
+        }),
+        eventOf({
+          id: 'b',
+          date: { value: '2019', start: '2019-01-01', end: '2019-03-31', granularity: 'year', mod: 'START' },
+        }),
+        eventOf({
+          id: 'c',
+          date: { value: '2019-02-01', start: '2019-02-01', end: '2019-02-01', granularity: 'day' },
+        }),
+      ]),
+    );
+    expect(title.text.text).toContain(', from June 2018 to early 2019.</p>');
+    // A decade that holds every other date: the span is that decade.
+    const { title: one } = timelineJsOf(
+      timelineOf([
+        eventOf({
+          id: 'd',
+          date: { value: '199', start: '1990-01-01', end: '1999-12-31', granularity: 'decade' },
+        }),
+        eventOf({
+          id: 'e',
+          date: { value: '1995-05-05', start: '1995-05-05', end: '1995-05-05', granularity: 'day' },
+        }),
+      ]),
+    );
+    expect(one.text.text).toContain('(2 sentences), 1990s.</p>');
+  });
+
   it('says an empty collection has no events, and a collection name is escaped', () => {
     const document = timelineJsOf(timelineOf([], '<b>"desk"</b>'));
     expect(document.events).toEqual([]);
