@@ -22,7 +22,8 @@ const SEASONS: Record<string, { code: string; month: number }> = {
  * Seasons (TIMEX3 `2018-SU`), which chrono does not read:
  * - "this summer" → the reference year's; "last fall", "next spring" → the one before or after
  * - "the summer of 1998", "winter 2019" → that year's
- * - "the summer" → the reference year's; "until spring" → the next, "since spring" → the last
+ * - "the summer" → by the tense, as a month ("closed in the spring" → the last, "will open in the
+ *   spring" → the next); "until spring" → the next, "since spring" → the last
  * A bare "fall" or "spring" without a qualifier or year is a verb or a noun, not a date.
  */
 const seasonParser: Parser = {
@@ -44,7 +45,15 @@ const seasonParser: Parser = {
     if (!match[3] && (qualifier === 'next' || qualifier === 'coming')) {
       year = season.month > reference.month ? reference.year : reference.year + 1;
     }
-    const result = context.createParsingResult(match.index ?? 0, match[0], { year, month: season.month });
+    // "the spring" has no year of its own: the tense-direction refiner picks it, as for a month
+    // ("will open in the spring" → the next one, "closed in the spring" → the last).
+    const byTense = qualifier === 'the' && !match[3];
+    const result = context.createParsingResult(
+      match.index ?? 0,
+      match[0],
+      byTense ? { month: season.month } : { year, month: season.month },
+    );
+    if (byTense) result.start.imply('year', year);
     result.start.imply('day', 1);
     result.addTags([granularityTag('season'), `${SEASON_TAG}${season.code}`]);
     return result;

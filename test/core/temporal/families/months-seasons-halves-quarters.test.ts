@@ -33,6 +33,11 @@ describe('months, seasons, halves and quarters', () => {
     ['The plant closed [last autumn].', 'DATE 2017-FA'],
     ['The plant closed in [the fall].', 'DATE 2018-FA'],
     ['The plant will open [next summer].', 'DATE 2019-SU'],
+    // "the spring" by the tense, as a month.
+    ['The plant will open in [the spring].', 'DATE 2019-SP'],
+    ['The plant closed in [the spring].', 'DATE 2018-SP'],
+    ['The plant will close in [the winter].', 'DATE 2018-WI'],
+    ['The plant closed in [the winter].', 'DATE 2017-WI'],
   ])('a season: %s', expectRow);
 
   it.each<TimexRow>([
