@@ -8,8 +8,9 @@ export const THURSDAY: ReferenceDate = { date: { year: 2018, month: 11, day: 8 }
 
 /**
  * One row of a family table: the text with every expression it must yield in [brackets], then
- * one `TYPE value` or `TYPE value MOD` per bracket, in order. A row without brackets or tags is
- * a text with no expression at all.
+ * one `TYPE value` or `TYPE value MOD` per bracket, in order, with `→ date` after a length that
+ * implies a date ("[five months] after the summit": `DURATION P5M → 2018-06`). A row without
+ * brackets or tags is a text with no expression at all.
  *
  * @example ['Profit fell in [the third quarter].', 'DATE 2018-Q3']
  */
@@ -17,9 +18,10 @@ export type TimexRow = [marked: string, ...tags: string[]];
 
 const BRACKET_RE = /[[\]]/g;
 
-/** `TYPE value` or `TYPE value MOD`, as rows write it. */
-function describeTimex({ type, value, mod }: Timex): string {
-  return mod ? `${type} ${value} ${mod}` : `${type} ${value}`;
+/** `TYPE value`, `TYPE value MOD`, and `→ date` for the date a length implies, as rows write it. */
+function describeTimex({ type, value, mod, impliedDate }: Timex): string {
+  const implied = impliedDate ? ` → ${impliedDate.value}` : '';
+  return `${mod ? `${type} ${value} ${mod}` : `${type} ${value}`}${implied}`;
 }
 
 /** The text with a bracket at each expression's start and end offset. */

@@ -57,11 +57,36 @@ function laterTimex(
   return periodTimex(timex, byDay ? 'day' : unit, addUnits(antecedent, unit, count), formatDate(antecedent));
 }
 
+// "two days later", "three years earlier": the length's own words, without the signal.
+const SIGNAL_AFTER_RE = /\s+(?:later|earlier)$/i;
+const UNIT_LETTER: Record<Unit, string> = { day: 'D', week: 'W', month: 'M', year: 'Y' };
+
+/**
+ * "Three days later" as TimeML tags it: the length "Three days" (`P3D`), a DURATION, with "later"
+ * left out as a signal; the date it leads to (`dated`) is its implied date, which the timeline uses.
+ */
+function lengthOf(dated: Timex, unit: Unit, count: number): Timex {
+  const text = dated.text.replace(SIGNAL_AFTER_RE, '');
+  const { range: _range, ...rest } = dated;
+  return {
+    ...rest,
+    type: 'DURATION',
+    value: `P${Math.abs(count)}${UNIT_LETTER[unit]}`,
+    granularity: 'vague',
+    text,
+    end: dated.start + text.length,
+    ...(dated.range
+      ? { impliedDate: { value: dated.value, granularity: dated.granularity, range: dated.range } }
+      : {}),
+  };
+}
+
 /**
  * Resolves the expressions that lean on a date mentioned before them in the document rather
  * than on the publication date (HeidelTime's narrative anchoring):
- * - "two days later" → two days after the last day mentioned ("June 12 … Two days later" → June 14);
- *   "two years later", "three months earlier" after a year or a month → that year or month moved;
+ * - "two days later" → the length "two days" (TimeML's DURATION, "later" a signal outside it)
+ *   implying two days after the last day mentioned ("June 12 … Two days later" → June 14); "two
+ *   years later", "three months earlier" after a year or a month → that year or month moved;
  *   likewise "the day after", "the day before"
  * - "a year ago", "a year earlier" after a quarter → the same quarter a year before, as earnings
  *   reports mean it ("third-quarter profit … from $1.2 million a year earlier" → `1988-Q3`)
@@ -98,6 +123,8 @@ export function createAnchorer(): (timex: Timex) => Timex | undefined {
   const lastGranularityOf: Partial<Record<Unit, Granularity>> = {};
   return (timex) => {
     let resolved = timex;
+    // The date the story is at after this expression: the resolved one, or the date a length implies.
+    let storyDate: Timex | undefined;
     const anaphor = timex.anaphor;
     if (anaphor?.kind === 'period') {
       const antecedent = lastOf[anaphor.unit];
@@ -121,23 +148,28 @@ export function createAnchorer(): (timex: Timex) => Timex | undefined {
     } else if (anaphor?.kind === 'beside-day' && lastDay) {
       const day = addUnits(lastDay, anaphor.unit, anaphor.ahead);
       resolved = periodTimex(timex, 'day', day, formatDate(lastDay));
-    } else if (anaphor?.kind === 'later' && lastOf[anaphor.unit]) {
-      const antecedent = lastOf[anaphor.unit] as CivilDate;
-      resolved = laterTimex(timex, anaphor.unit, anaphor.count, antecedent, lastGranularityOf[anaphor.unit]);
+    } else if (anaphor?.kind === 'later') {
+      const antecedent = lastOf[anaphor.unit];
+      // With no story date before it, the date chrono gave from the reference stands.
+      storyDate = antecedent
+        ? laterTimex(timex, anaphor.unit, anaphor.count, antecedent, lastGranularityOf[anaphor.unit])
+        : timex;
+      resolved = lengthOf(storyDate, anaphor.unit, anaphor.count);
     }
+    const dated = storyDate ?? resolved;
     const quarter = QUARTER_RE.exec(resolved.value);
     // The quarter under discussion is the one named by its number ("the third quarter", "Q3");
     // comparisons ("the year-ago quarter", "the 1988 period") do not change it.
     if (quarter && resolved.namesQuarter)
       lastQuarter = { year: Number(quarter[1]), quarter: Number(quarter[2]) };
-    const day = resolved.granularity === 'day' ? parseIsoDate(resolved.value) : undefined;
+    const day = dated.granularity === 'day' ? parseIsoDate(dated.value) : undefined;
     if (day) lastDay = day;
-    const start = resolved.range ? parseIsoDate(resolved.range.start) : undefined;
+    const start = dated.range ? parseIsoDate(dated.range.start) : undefined;
     if (start)
       for (const unit of ['day', 'week', 'month', 'year'] as const)
-        if (FINER_THAN[unit].has(resolved.granularity)) {
+        if (FINER_THAN[unit].has(dated.granularity)) {
           lastOf[unit] = start;
-          lastGranularityOf[unit] = resolved.granularity;
+          lastGranularityOf[unit] = dated.granularity;
         }
     return resolved;
   };

@@ -37,7 +37,13 @@ describe('anaphorOf: how an expression leans on the story date, read once when t
       THURSDAY,
     );
     expect(summit?.anaphor).toBeUndefined();
-    expect(later).toMatchObject({ anaphor: { kind: 'later', unit: 'day', count: 2 }, value: '2018-06-14' });
+    expect(later).toMatchObject({
+      anaphor: { kind: 'later', unit: 'day', count: 2 },
+      type: 'DURATION',
+      text: 'Two days',
+      value: 'P2D',
+      impliedDate: { value: '2018-06-14', granularity: 'day' },
+    });
   });
 
   it('marks a quarter named by its number as the one under discussion', () => {

@@ -208,32 +208,36 @@ const withinDurationRefiner: Refiner = {
     }),
 };
 
-const OFFSET_AFTER_EVENT_RE = new RegExp(
-  String.raw`^(${COUNT_SOURCE})\s+(day|week|month|year)s?(?=\s+after$)`,
+const OFFSET_FROM_EVENT_RE = new RegExp(
+  String.raw`^(${COUNT_SOURCE})\s+(hour|day|week|month|year)s?(?=\s+(after|before)$)`,
   'i',
 );
 
 /**
- * "five months after Trump's historic summit": TimeML tags the length, "five months" (`P5M`); the
- * sentence speaks from the reference date about a past event, so that event lies five months
- * *before* the reference (chrono counts forward, #471). The duration carries that implied date
- * (`2018-06`, at the unit's granularity) for the timeline.
+ * "five months after Trump's historic summit", "two days before the vote": TimeML tags the
+ * length, "five months" (`P5M`), and leaves "after" or "before" out (a signal). The sentence
+ * speaks from the reference date about another event, so that event lies five months *before*
+ * the reference ("after") or two days after it ("before"; chrono counts the other way, #471).
+ * The duration carries that implied date (`2018-06`, at the unit's granularity) for the timeline;
+ * a count of hours implies no day.
  * An offset followed by a date ("two days after June 12") is chrono's own merge and stays as it is.
  */
 const eventAnchoredOffsetRefiner: Refiner = {
   refine: (context: ParsingContext, results) =>
     results.map((result) => {
-      const match = OFFSET_AFTER_EVENT_RE.exec(result.text.trim());
+      const match = OFFSET_FROM_EVENT_RE.exec(result.text.trim());
       const count = match ? countValue(match[1] ?? '') : undefined;
       if (!match || typeof count !== 'number' || !Number.isInteger(count)) return result;
-      const unit = (match[2] ?? '').toLowerCase() as 'day' | 'week' | 'month' | 'year';
+      const unit = (match[2] ?? '').toLowerCase() as 'hour' | 'day' | 'week' | 'month' | 'year';
       const value = durationValue(count, unit);
       if (!value) return result;
-      const date = addUnits(referenceDayOf(context), unit, -count);
       const offset = result.text.indexOf(match[0]);
       const duration = context.createParsingResult(result.index + offset, match[0], {});
       duration.addTags([typeTag('DURATION'), valueTag(value), granularityTag('vague')]);
-      duration.addTag(`${IMPLIED_DATE_TAG}${formatDate(date)}|${unit}`);
+      if (unit !== 'hour') {
+        const date = addUnits(referenceDayOf(context), unit, /after/i.test(match[3] ?? '') ? -count : count);
+        duration.addTag(`${IMPLIED_DATE_TAG}${formatDate(date)}|${unit}`);
+      }
       return duration;
     }),
 };

@@ -43,18 +43,23 @@ const PART_CODES: Record<string, string> = { morning: 'MO', afternoon: 'AF', eve
 const RATE_BEFORE_RE =
   /(?:\d[\d,.]*\s*(?:%|percent|million|billion)?|\b(?:million|billion|thousand|hundred))\s+(?:[a-z]+\s+)?$/i;
 
-// A newspaper is no set: "China Daily", "People's Daily" (a name's word), "the Party daily
-// Granma", "the daily said" (a noun: a determiner before it, a name or a verb of saying after).
+// A newspaper is no set: "China Daily", "People's Daily" (a name's word), "the Communist Party
+// daily Granma" (a determiner before, a name after), "the daily said", "the daily." (the noun
+// right after its determiner, a verb of saying or punctuation after it).
 const NAME_WORD_BEFORE_RE = /[\p{Lu}][\p{L}'’-]*\s+$/u;
 const DETERMINER_BEFORE_RE = /\b(?:the|a|an|its|their|this|that)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
-const NEWSPAPER_AFTER_RE =
-  /^(?:\s+(?:\p{Lu}|(?:said|says|reported|reports|wrote|writes|quoted|quotes|added|cited)\b)|\s*[,;:)]|\.\s*$)/u;
+const DETERMINER_RIGHT_BEFORE_RE = /\b(?:the|a|an|its|their|this|that)\s+$/i;
+const NAME_AFTER_RE = /^\s+\p{Lu}/u;
+const SAYING_AFTER_RE =
+  /^(?:\s+(?:said|says|reported|reports|wrote|writes|quoted|quotes|added|cited)\b|\s*[,;:.)])/;
 
 function isNewspaper(text: string, index: number, word: string): boolean {
   if (!/^(?:daily|weekly|monthly)$/i.test(word)) return false;
-  const before = text.slice(Math.max(0, index - 30), index);
+  const before = text.slice(Math.max(0, index - 40), index);
+  const after = text.slice(index + word.length);
   if (/^[A-Z]/.test(word) && NAME_WORD_BEFORE_RE.test(before)) return true;
-  return DETERMINER_BEFORE_RE.test(before) && NEWSPAPER_AFTER_RE.test(text.slice(index + word.length));
+  if (NAME_AFTER_RE.test(after) && DETERMINER_BEFORE_RE.test(before)) return true;
+  return SAYING_AFTER_RE.test(after) && DETERMINER_RIGHT_BEFORE_RE.test(before);
 }
 
 /** `P<n><unit>` of a period word and a count: `every two years` → `P2Y`, an hour `PT2H`. */

@@ -38,12 +38,16 @@ describe('days', () => {
       'DATE 2018-11-05',
       'DATE 2018-11-06',
     ],
-    ['The minister resigned on [Monday]. [A day later], he left.', 'DATE 2018-11-05', 'DATE 2018-11-06'],
+    [
+      'The minister resigned on [Monday]. [A day] later, he left.',
+      'DATE 2018-11-05',
+      'DURATION P1D → 2018-11-06',
+    ],
     ['The minister resigned on [Monday]. [That day] he left.', 'DATE 2018-11-05', 'DATE 2018-11-05'],
     [
-      'The minister resigned on [Monday]. [Three days earlier] he had met the king.',
+      'The minister resigned on [Monday]. [Three days] earlier he had met the king.',
       'DATE 2018-11-05',
-      'DATE 2018-11-02',
+      'DURATION P3D → 2018-11-02',
     ],
     [
       'The minister resigned on [Monday]. He had cleared his desk [the previous day].',
