@@ -38,6 +38,8 @@ describe('months, seasons, halves and quarters', () => {
     ['The plant closed in [the spring].', 'DATE 2018-SP'],
     ['The plant will close in [the winter].', 'DATE 2018-WI'],
     ['The plant closed in [the winter].', 'DATE 2017-WI'],
+    ['The plant closed in [the spring of last year].', 'DATE 2017-SP'],
+    ['The plant will open in [the spring of next year].', 'DATE 2019-SP'],
   ])('a season: %s', expectRow);
 
   it.each<TimexRow>([
@@ -80,6 +82,8 @@ describe('months, seasons, halves and quarters', () => {
     ['The troops will march on the capital.'],
     ['He sat in the first half of the stadium.'],
     ['He drove an Audi Q3.'],
+    ['The fall of the regime was swift.'],
+    ['The spring of his discontent ended.'],
     ['Half the staff left.'],
   ])('none: %s', expectRow);
 });
