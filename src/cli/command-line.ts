@@ -147,18 +147,22 @@ export function programUsage(program: string, about: string, commands: readonly 
   ].join('\n');
 }
 
-/** Levenshtein distance, for "did you mean". */
+/** Edits between two words, a swap of neighbours counting one (`--prot`), for "did you mean". */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, j) => j)];
+  const cell = (i: number, j: number) => rows[i]?.[j] ?? 0;
   for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
+    const row = [i];
+    rows.push(row);
     for (let j = 1; j <= b.length; j += 1) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution));
+      const substitution = cell(i - 1, j - 1) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      let best = Math.min(cell(i - 1, j) + 1, cell(i, j - 1) + 1, substitution);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, cell(i - 2, j - 2) + 1);
+      row.push(best);
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return cell(a.length, b.length);
 }
 
 function unknownFlag(program: string, command: Command, rawName: string): UsageError {

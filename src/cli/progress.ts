@@ -40,7 +40,7 @@ const CLEAR_LINE = '\r\u001b[K';
  * @example formatDuration(185) // '3 min 05 s'
  */
 export function formatDuration(seconds: number): string {
-  if (seconds < 10) return `${(Math.round(seconds * 10) / 10).toFixed(1)} s`;
+  if (seconds < 9.95) return `${seconds.toFixed(1)} s`;
   const whole = Math.round(seconds);
   if (whole < 60) return `${whole} s`;
   const two = (n: number) => String(n).padStart(2, '0');
