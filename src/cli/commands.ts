@@ -20,6 +20,7 @@ import {
   type ValueKind,
   wholeNumberValue,
 } from './command-line.ts';
+import { FORMAT_DESCRIPTION, TIMELINE_FORMATS } from './timeline-output.ts';
 import { UsageError } from './usage-error.ts';
 
 export const PROGRAM = 'news-timeline';
@@ -65,6 +66,12 @@ const PROGRESS_FLAG = {
   description: 'progress on stderr also when it is not a terminal',
 } as const;
 
+const FORMAT_FLAG = {
+  value: oneOfValue(...TIMELINE_FORMATS),
+  default: 'json',
+  description: FORMAT_DESCRIPTION,
+} as const;
+
 const COLLECTION_VALUE: ValueKind<string> = {
   placeholder: 'NAME',
   expected: 'a collection name (not empty, not . or .., no "/")',
@@ -90,6 +97,7 @@ export const EXTRACT_FLAGS = {
     default: String(SUMMARY_DATES),
     description: 'how many of the most salient days the summary lists',
   },
+  format: FORMAT_FLAG,
   progress: PROGRESS_FLAG,
 } as const satisfies Flags;
 
@@ -110,6 +118,7 @@ export const INVOKE_FLAGS = {
 export const GET_FLAGS = {
   endpoint: ENDPOINT_FLAG,
   bucket: BUCKET_FLAG,
+  format: FORMAT_FLAG,
 } as const satisfies Flags;
 
 export const REBUILD_FLAGS = {
@@ -131,7 +140,8 @@ export const COMMANDS: readonly Command[] = [
     operands: [{ name: 'FILE', repeats: true }],
     summary: 'prints the merged timeline JSON of article files; no S3 involved',
     description: `Reads each FILE as the article function reads an object (plain text, HTML or JSON), extracts its
-dated events and prints the merged timeline of all of them, as JSON, in the shape \`get\` prints.
+dated events and prints the merged timeline of all of them, as JSON, in the shape \`get\` prints
+(or, with --format, as TimelineJS's JSON or as CSV).
 A file that is missing or cannot be read as an article is named on stderr, and then no timeline is
 printed (exit 1). Progress goes to stderr when it is a terminal.`,
     flags: EXTRACT_FLAGS,
@@ -162,7 +172,7 @@ the compactor on the messages it sent, in process, and prints both outcomes as J
     operands: [{ name: 'COLLECTION' }],
     summary: "prints a collection's whole timeline, assembled from its view in the bucket",
     description: `Reads the view of COLLECTION (timelines/COLLECTION/index.json and the documents it names) and
-prints the whole timeline as one JSON document.`,
+prints the whole timeline as one JSON document (or, with --format, as TimelineJS's JSON or as CSV).`,
     flags: GET_FLAGS,
     run: async (input) => {
       checkedCollection(input.positionals[0]);

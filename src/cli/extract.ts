@@ -7,6 +7,7 @@ import { type ArticleChange, emptyTimeline, timelineOfWrites, viewOfReports } fr
 import type { CommandInput } from './command-line.ts';
 import type { EXTRACT_FLAGS } from './commands.ts';
 import { startProgress } from './progress.ts';
+import { timelineText } from './timeline-output.ts';
 
 /** Why a file cannot be opened as a file, or undefined when it can. */
 async function fileProblem(file: string): Promise<string | undefined> {
@@ -79,6 +80,6 @@ export async function extract({ values, positionals }: CommandInput<typeof EXTRA
   const updatedAt = new Date().toISOString();
   const view = viewOfReports(collection, updatedAt, changes, { summaryDates: values.top });
   const timeline = view ? timelineOfWrites(view.index, view.writes) : emptyTimeline(collection, updatedAt);
-  process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
+  process.stdout.write(timelineText(timeline, values.format));
   return 0;
 }

@@ -16,6 +16,7 @@ import { ensurePortFree } from './ensure-port-free.ts';
 import { formatTimelineSummary } from './format-summary.ts';
 import { startProgress } from './progress.ts';
 import { readEventFile } from './read-event-file.ts';
+import { timelineText } from './timeline-output.ts';
 
 // Each command's flags and usage are in commands.ts; the values arrive here read and checked.
 
@@ -130,7 +131,7 @@ export async function get({ values, positionals }: CommandInput<typeof GET_FLAGS
       process.stderr.write(`no timeline: s3://${values.bucket}/${indexKeyOf(collection)} does not exist\n`);
       return 1;
     }
-    process.stdout.write(`${JSON.stringify(timeline, null, 2)}\n`);
+    process.stdout.write(timelineText(timeline, values.format));
     return 0;
   } finally {
     destroy();

@@ -8,7 +8,7 @@ export type TimelineFormat = (typeof TIMELINE_FORMATS)[number];
 
 /** What `--format` says in a command's usage. */
 export const FORMAT_DESCRIPTION =
-  "what to print: json (the whole timeline, this project's shape), timelinejs (TimelineJS 3's JSON)\nor csv (one row per event, RFC 4180)";
+  "what to print: json (this project's shape), timelinejs (TimelineJS 3's JSON)\nor csv (one row per event, RFC 4180)";
 
 /**
  * The text that prints a timeline in `format`: JSON with a final newline, or CSV whose records

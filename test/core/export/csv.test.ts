@@ -1,37 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvField, csvOf } from '../../../src/core/export/csv.ts';
+import { parseCsv } from '../../support/parse-csv.ts';
 import { eventOf, sourceSaying, timelineOf } from './export-fixtures.ts';
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF records): the reader's side, for round trips. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const character = text[i];
-    if (quoted) {
-      if (character === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (character === '"') quoted = false;
-      else field += character;
-    } else if (character === '"') quoted = true;
-    else if (character === ',') {
-      row.push(field);
-      field = '';
-    } else if (character === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += character;
-  }
-  expect(field).toBe('');
-  expect(row).toEqual([]);
-  return rows;
-}
 
 describe('csvField', () => {
   it.each([
