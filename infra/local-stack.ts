@@ -13,6 +13,7 @@ import { compactorDependencies, createCompactorHandler } from '../src/compactor-
 import { createHandler, type HandlerSummary, runtimeDependencies } from '../src/handler.ts';
 import { createLogger, type Logger } from '../src/logger.ts';
 import { NO_METRICS } from '../src/metrics.ts';
+import { startViewerServer, type ViewerServer } from '../src/viewer/viewer-server.ts';
 import { LocalFifoQueue } from './local-fifo-queue.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -110,6 +111,8 @@ export interface LocalStackOptions {
   readonly onInvocation?: (summary: HandlerSummary | undefined, error?: unknown) => void;
   /** Called after each compaction of a collection's view. */
   readonly onCompaction?: (outcome: CompactionOutcome) => void;
+  /** Serves the viewer of the bucket's timelines on this port (0: a free one); none when unset. */
+  readonly viewerPort?: number;
 }
 
 export interface LocalStack {
@@ -120,6 +123,8 @@ export interface LocalStack {
   idle(): Promise<void>;
   /** Messages the compactor failed on every delivery (the dead-letter queue). */
   readonly deadLetters: readonly unknown[];
+  /** The viewer's server, when `viewerPort` was given. */
+  readonly viewer?: ViewerServer;
   close(): Promise<void>;
 }
 
@@ -158,6 +163,21 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     },
   });
   const handler = createHandler(runtimeDependencies(storage, reports, logger));
+  let viewer: ViewerServer | undefined;
+  if (options.viewerPort !== undefined) {
+    try {
+      viewer = await startViewerServer({
+        documents: storage,
+        bucket,
+        port: options.viewerPort,
+        onError: (error) => logger.error('viewer failed', { error }),
+      });
+    } catch (error) {
+      client.destroy();
+      await server.close();
+      throw error;
+    }
+  }
   let queue: Promise<void> = Promise.resolve();
   // s3rver is a Koa app (an EventEmitter) that emits 'event'; @types/s3rver leaves that out.
   (server as unknown as EventEmitter).on('event', (event: S3Event) => {
@@ -167,7 +187,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     if (records.length === 0) return;
     queue = queue.then(async () => {
       try {
-        options.onInvocation?.(await handler({ Records: records }));
+        // Not `onInvocation?.(await handler(…))`: optional chaining would skip the handler too.
+        const summary = await handler({ Records: records });
+        options.onInvocation?.(summary);
       } catch (error) {
         logger.error('handler failed', { error });
         options.onInvocation?.(undefined, error);
@@ -189,7 +211,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       } while (seen !== queue);
     },
     deadLetters: reports.deadLetters,
+    ...(viewer ? { viewer } : {}),
     close: async () => {
+      await viewer?.close();
       await queue;
       await reports.idle();
       client.destroy();
