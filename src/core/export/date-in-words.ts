@@ -44,7 +44,11 @@ const YEAR_RE = /^\d{4}$/;
 const DECADE_RE = /^\d{3}$/;
 const CENTURY_RE = /^\d{2}$/;
 
-/** A calendar day of our own data; a malformed one is an error, never guessed at. */
+/**
+ * A calendar day of our own data; a malformed one is an error, never guessed at.
+ *
+ * @example civilDayOf('2018-11-02') // { year: 2018, month: 11, day: 2 }
+ */
 export function civilDayOf(iso: string): CivilDate {
   const day = parseIsoDate(iso);
   if (!day) throw new TimelineError(`${JSON.stringify(iso)} is not a calendar day (YYYY-MM-DD)`);
