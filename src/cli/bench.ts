@@ -13,15 +13,17 @@ import { measureImportTimes } from '../bench/measure-import-time.ts';
 import { BENCH_SOURCES, type BenchDocument, readBenchDocuments } from '../bench/read-bench-documents.ts';
 import { type PassTimes, timeInterleaved } from '../bench/time-interleaved.ts';
 import { tagDocument } from '../core/temporal/tag-document.ts';
+import { type Progress, startProgress } from './progress.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
-const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--cold-start-runs N] [--growth-limit N] [--growth-seconds S] [--only corpus|cold-start|growth] [--json]
+const USAGE = `npm run bench [-- CORPORA_DIR] [--passes N] [--cold-start-runs N] [--growth-limit N] [--growth-seconds S] [--only corpus|cold-start|growth] [--json] [--progress]
   Times raw chrono.parse and our tagger on the TempEval-3 corpora (default ../shared/corpora), then
   the cold start of both deployed functions against their floors over --cold-start-runs fresh node
   processes each (default ${DEFAULT_COLD_START_RUNS}), then the growth of cost per article on the
   Timeline17 topic ${DEFAULT_TOPIC} (CORPORA_DIR/timeline17; at most --growth-limit articles and
   --growth-seconds, default ${DEFAULT_MAX_SECONDS} s). --only runs one of the three; the cold start needs no corpora.
+  Progress goes to stderr when it is a terminal, or with --progress.
 `;
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -65,8 +67,23 @@ function speedOf(times: PassTimes, docs: number, bytes: number) {
 
 type BenchRead = Awaited<ReturnType<typeof readBenchDocuments>>;
 
+/** Counts the passes of both sides on `progress` (a write to stderr: microseconds of a pass's many ms). */
+function countedPass(pass: () => number, progress: Progress, count: { passes: number }): () => number {
+  return () => {
+    const results = pass();
+    count.passes += 1;
+    progress.update(count.passes);
+    return results;
+  };
+}
+
 /** The corpus part: import times and interleaved parse passes, as a report and its printed lines. */
-function timeCorpora(corpora: string, read: BenchRead, fixedPasses: number | undefined) {
+function timeCorpora(
+  corpora: string,
+  read: BenchRead,
+  fixedPasses: number | undefined,
+  forcedProgress: boolean,
+) {
   const { documents, skipped } = read;
   const bytes = documents.reduce((total, doc) => total + Buffer.byteLength(doc.text, 'utf8'), 0);
   const bySource = Object.fromEntries(
@@ -79,13 +96,25 @@ function timeCorpora(corpora: string, read: BenchRead, fixedPasses: number | und
     REPO,
   );
 
-  const timed = timeInterleaved(rawChronoPass(documents), ourPass(documents), {
-    warmup: WARMUP_PASSES,
-    minMs: MIN_TIMED_MS,
-    minPasses: 5,
-    maxPasses: 1000,
-    ...(fixedPasses === undefined ? {} : { passes: fixedPasses }),
+  const progress = startProgress({
+    label: 'bench: corpus',
+    unit: 'passes',
+    ...(fixedPasses === undefined ? {} : { total: 2 * (WARMUP_PASSES + fixedPasses) }),
+    forced: forcedProgress,
   });
+  const count = { passes: 0 };
+  const timed = timeInterleaved(
+    countedPass(rawChronoPass(documents), progress, count),
+    countedPass(ourPass(documents), progress, count),
+    {
+      warmup: WARMUP_PASSES,
+      minMs: MIN_TIMED_MS,
+      minPasses: 5,
+      maxPasses: 1000,
+      ...(fixedPasses === undefined ? {} : { passes: fixedPasses }),
+    },
+  );
+  progress.finish(`${WARMUP_PASSES} warm-up and ${timed.a.passMs.length} timed passes of each tagger`);
   const raw = speedOf(timed.a, documents.length, bytes);
   const ours = speedOf(timed.b, documents.length, bytes);
   const ratio = timed.b.totalMs / timed.a.totalMs;
@@ -138,6 +167,49 @@ function positiveInteger(value: string | undefined, flag: string): number | unde
   throw new UsageError(`${flag} must be a positive integer, got ${JSON.stringify(value)}`);
 }
 
+/**
+ * The cold start, which says nothing until it is done: its line shows the time so far, redrawn
+ * every second (the rounds run in child processes, so the timer gets its turn).
+ */
+async function timedColdStart(runs: number | undefined, forcedProgress: boolean) {
+  const progress = startProgress({ label: 'bench: cold start', unit: 'runs', forced: forcedProgress });
+  const timer = setInterval(() => progress.update(), 1000);
+  try {
+    const report = await measureColdStart(runs === undefined ? {} : { runs });
+    progress.update(report.runs);
+    progress.finish();
+    return report;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/** growth.ts's progress lines begin `growth: 50/1461 articles, …; ` (the rest is kept as a note). */
+const GROWTH_LINE_RE = /^growth: (\d+)\/(\d+) articles[^;]*;\s*(.*)$/;
+
+async function timedGrowth(
+  corpora: string,
+  maxSeconds: number,
+  limit: number | undefined,
+  forcedProgress: boolean,
+) {
+  const progress = startProgress({ label: 'bench: growth', unit: 'articles', forced: forcedProgress });
+  const report = await measureGrowth({
+    dir: join(corpora, 'timeline17'),
+    topic: DEFAULT_TOPIC,
+    maxSeconds,
+    ...(limit === undefined ? {} : { limit }),
+    onProgress: (line) => {
+      const match = GROWTH_LINE_RE.exec(line);
+      if (match) progress.update(Number(match[1]), { total: Number(match[2]), detail: match[3] ?? '' });
+      else progress.log(line);
+    },
+  });
+  progress.update(report.growth.articles, { detail: '' });
+  progress.finish(report.growth.stoppedEarly ? `stopped at ${maxSeconds} s` : undefined);
+  return report;
+}
+
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -149,6 +221,7 @@ async function main(argv: string[]): Promise<number> {
       only: { type: 'string' },
       'growth-limit': { type: 'string' },
       'growth-seconds': { type: 'string' },
+      progress: { type: 'boolean', default: false },
     },
   });
   const corpora = positionals[0] ?? join(REPO, '../shared/corpora');
@@ -178,20 +251,14 @@ async function main(argv: string[]): Promise<number> {
     }
   ).version;
 
-  const corpus = read && timeCorpora(corpora, read, fixedPasses);
+  const corpus = read && timeCorpora(corpora, read, fixedPasses, values.progress);
   const coldStart =
     only === undefined || only === 'cold-start'
-      ? await measureColdStart(coldStartRuns === undefined ? {} : { runs: coldStartRuns })
+      ? await timedColdStart(coldStartRuns, values.progress)
       : undefined;
   const growth =
     only === undefined || only === 'growth'
-      ? await measureGrowth({
-          dir: join(corpora, 'timeline17'),
-          topic: DEFAULT_TOPIC,
-          maxSeconds: growthSeconds,
-          ...(growthLimit === undefined ? {} : { limit: growthLimit }),
-          onProgress: (line) => process.stderr.write(`${line}\n`),
-        })
+      ? await timedGrowth(corpora, growthSeconds, growthLimit, values.progress)
       : undefined;
 
   if (values.json) {

@@ -57,6 +57,8 @@ export interface Operand {
  */
 export interface Command<F extends Flags = Flags> {
   readonly name: string;
+  /** How it is run when not as `PROGRAM NAME`: `npm run eval:te3 --` for a script of one command. */
+  readonly invocation?: string;
   readonly operands: readonly Operand[];
   /** One line for the overall usage. */
   readonly summary: string;
@@ -74,6 +76,9 @@ export function defineCommand<F extends Flags>(command: Command<F>): Command {
 const HELP: Flag = { description: 'prints this usage', short: 'h' };
 
 const quote = (text: string): string => `'${text}'`;
+
+const invocationOf = (program: string, command: Command): string =>
+  command.invocation ?? `${program} ${command.name}`;
 
 /** `--port N`, `-h, --help`, `--progress`. */
 function flagLabel(name: string, flag: Flag): string {
@@ -97,7 +102,7 @@ function operandsText(operands: readonly Operand[]): string {
  */
 export function synopsisOf(program: string, command: Command): string {
   const flags = Object.entries(command.flags).map(([name, flag]) => `[${flagLabel(name, flag)}]`);
-  return [program, command.name, operandsText(command.operands), ...flags].filter(Boolean).join(' ');
+  return [invocationOf(program, command), operandsText(command.operands), ...flags].filter(Boolean).join(' ');
 }
 
 function defaultText(flag: Flag): string {
@@ -117,7 +122,7 @@ export function commandUsage(program: string, command: Command): string {
     `  ${label.padEnd(width)}${text}`.replaceAll('\n', `\n  ${' '.repeat(width)}`),
   );
   return [
-    `Usage: ${[program, command.name, operandsText(command.operands)].filter(Boolean).join(' ')} [flags]`,
+    `Usage: ${[invocationOf(program, command), operandsText(command.operands)].filter(Boolean).join(' ')} [flags]`,
     '',
     command.description.trimEnd(),
     '',
@@ -182,7 +187,7 @@ function unknownFlag(program: string, command: Command, rawName: string): UsageE
 
 /** Printed below a mistake: the one-line form and where the rest is. */
 function usageHint(program: string, command: Command): string {
-  return `usage: ${synopsisOf(program, command)}\n(${program} ${command.name} --help says more)\n`;
+  return `usage: ${synopsisOf(program, command)}\n(${invocationOf(program, command)} --help says more)\n`;
 }
 
 /**

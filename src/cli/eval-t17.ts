@@ -1,26 +1,38 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { articleOfText } from '../core/article.ts';
 import { extractEvents } from '../core/events.ts';
 import { type DatedMention, daySalience, topDays } from '../core/salience.ts';
 import { parseIsoDate } from '../core/temporal/calendar.ts';
 import { type DateScores, dateF1, readTimeline17, scoreDates, type T17Source } from '../eval/timeline17.ts';
+import { type CommandInput, defineCommand, type Flags, runCommand, textValue } from './command-line.ts';
+import { type Progress, startProgress } from './progress.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
-const USAGE = `eval-t17: date selection on Timeline17, as news-tls measures it
+const FLAGS = {
+  out: {
+    value: textValue('RANKED.json'),
+    description: 'writes the ranked days: {"<source folder>": {"<timeline>": ["YYYY-MM-DD", …]}}',
+  },
+  json: { description: 'prints one JSON object instead of text' },
+  progress: { description: 'progress on stderr also when it is not a terminal' },
+} as const satisfies Flags;
 
-Usage:
-  npm run eval:t17 -- T17_DIR [--out RANKED.json] [--json]
-      Extracts the dated events of every article (reference date = its folder's date), pools the
-      sources of each topic, and for each gold timeline ranks the days between its first and last
-      gold date (only articles published in that span count) by salience; keeps the top k
-      (k = the number of gold dates) and prints date precision, recall and F1 per timeline and
-      the overall Date-F1 (F1 of the mean precision and mean recall).
-      --out   writes the ranked days: {"<source folder>": {"<timeline>": ["YYYY-MM-DD", …]}}
-      --json  prints one JSON object instead of text
-`;
+const COMMAND = defineCommand({
+  name: 'eval:t17',
+  invocation: 'npm run eval:t17 --',
+  operands: [{ name: 'T17_DIR' }],
+  summary: 'date selection on Timeline17, as news-tls measures it',
+  description: `Date selection on Timeline17, as news-tls measures it. Extracts the dated events of every
+article (reference date = its folder's date), pools the sources of each topic, and for each gold
+timeline ranks the days between its first and last gold date (only articles published in that span
+count) by salience; keeps the top k (k = the number of gold dates) and prints date precision, recall
+and F1 per timeline and the overall Date-F1 (F1 of the mean precision and mean recall). Progress
+goes to stderr when it is a terminal.`,
+  flags: FLAGS,
+  run: evalT17,
+});
 
 interface TimelineResult extends DateScores {
   readonly source: string;
@@ -31,7 +43,7 @@ interface TimelineResult extends DateScores {
 }
 
 /** The day-level mentions of every article of a source folder. */
-function mentionsOf(source: T17Source): DatedMention[] {
+function mentionsOf(source: T17Source, progress: Progress, read: { articles: number }): DatedMention[] {
   const mentions: DatedMention[] = [];
   for (const item of source.articles) {
     const date = parseIsoDate(item.published);
@@ -46,15 +58,18 @@ function mentionsOf(source: T17Source): DatedMention[] {
         day: event.date.start,
       });
     }
+    read.articles += 1;
+    progress.update(read.articles);
   }
   return mentions;
 }
 
-function evaluate(sources: readonly T17Source[]): TimelineResult[] {
+function evaluate(sources: readonly T17Source[], progress: Progress): TimelineResult[] {
   const byTopic = new Map<string, DatedMention[]>();
+  const read = { articles: 0 };
   for (const source of sources) {
     const pooled = byTopic.get(source.topic) ?? [];
-    for (const mention of mentionsOf(source)) pooled.push(mention);
+    for (const mention of mentionsOf(source, progress, read)) pooled.push(mention);
     byTopic.set(source.topic, pooled);
   }
   const results: TimelineResult[] = [];
@@ -81,18 +96,19 @@ function evaluate(sources: readonly T17Source[]): TimelineResult[] {
 
 const percent = (value: number): string => value.toFixed(3);
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { out: { type: 'string' }, json: { type: 'boolean', default: false } },
-  });
-  const [dir] = positionals;
-  if (!dir || positionals.length > 1) throw new UsageError('give exactly one T17_DIR');
+async function evalT17({ values, positionals }: CommandInput<typeof FLAGS>): Promise<number> {
+  const dir = positionals[0] ?? '';
   const started = performance.now();
   const sources = await readTimeline17(dir);
   if (sources.length === 0) throw new UsageError(`no topic folders (InputDocs/ and timelines/) in ${dir}`);
-  const results = evaluate(sources);
+  const progress = startProgress({
+    label: 'eval:t17',
+    unit: 'articles',
+    total: sources.reduce((sum, source) => sum + source.articles.length, 0),
+    forced: values.progress,
+  });
+  const results = evaluate(sources, progress);
+  progress.finish();
   const overall = dateF1(results);
   const elapsedSeconds = Math.round((performance.now() - started) / 10) / 100;
   if (values.out) {
@@ -126,4 +142,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-await runMain(main, USAGE);
+await runMain((argv) => runCommand('eval:t17', COMMAND, argv));

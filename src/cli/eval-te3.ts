@@ -1,29 +1,60 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { tagDocument } from '../core/temporal/tag-document.ts';
 import type { Timex } from '../core/temporal/timex.ts';
 import { breakDownErrors, type ErrorBreakdown, type ErrorGroup } from '../eval/break-down-errors.ts';
 import { type Half, halfOf } from '../eval/split.ts';
 import { type ScorableDocument, scoreTe3, type Te3Scores } from '../eval/te3-scorer.ts';
 import { parseTimeml, referenceDateOf, type TimemlTimex, writeTimeml } from '../eval/timeml.ts';
+import {
+  type CommandInput,
+  defineCommand,
+  type Flags,
+  oneOfValue,
+  runCommand,
+  textValue,
+  wholeNumberValue,
+} from './command-line.ts';
+import { startProgress } from './progress.ts';
 import { runMain } from './run-main.ts';
 import { UsageError } from './usage-error.ts';
 
-const USAGE = `eval-te3: TempEval-3 Task A (TIMEX3) scores of our tagger on TimeML gold files
+const FLAGS = {
+  errors: {
+    value: oneOfValue('dev', 'test', 'all'),
+    default: 'dev',
+    description: 'whose errors to list (choose work from the dev half only)',
+  },
+  out: {
+    value: textValue('OUT_DIR'),
+    description: 'also writes OUT_DIR/<name>.tml: the gold file with our TIMEX3s in its TEXT',
+  },
+  system: {
+    value: textValue('SYSTEM_DIR'),
+    description: 'scores the .tml files of SYSTEM_DIR instead of running our tagger',
+  },
+  json: { description: 'prints one JSON object (scores, errors, elapsed) instead of text' },
+  top: {
+    value: wholeNumberValue(1),
+    default: '25',
+    description: 'how many groups of each error kind to list',
+  },
+  progress: { description: 'progress on stderr also when it is not a terminal' },
+} as const satisfies Flags;
 
-Usage:
-  npm run eval:te3 -- GOLD_DIR [--out OUT_DIR] [--system SYSTEM_DIR] [--errors dev|test|all] [--json] [--top N]
-      Tags the TEXT of every GOLD_DIR/*.tml with tagDocument (reference date = the DCT),
-      scores it against the gold TIMEX3s like the TempEval-3 toolkit and prints the scores of
-      the whole corpus and of its dev and test halves (a fixed hash of each file name), and
-      the most frequent errors of one half.
-      --errors   whose errors to list: dev (the default: choose work from these only), test, all
-      --out      also writes OUT_DIR/<name>.tml: the gold file with our TIMEX3s in its TEXT
-      --system   scores the .tml files of SYSTEM_DIR instead of running our tagger
-      --json     prints one JSON object (scores, errors, elapsed) instead of text
-      --top      how many groups of each error kind to list (default 25)
-`;
+const COMMAND = defineCommand({
+  name: 'eval:te3',
+  invocation: 'npm run eval:te3 --',
+  operands: [{ name: 'GOLD_DIR' }],
+  summary: 'TempEval-3 Task A (TIMEX3) scores of our tagger on TimeML gold files',
+  description: `TempEval-3 Task A (TIMEX3) scores of our tagger on TimeML gold files. Tags the TEXT of every
+GOLD_DIR/*.tml with tagDocument (reference date = the DCT), scores it against the gold TIMEX3s like
+the TempEval-3 toolkit and prints the scores of the whole corpus and of its dev and test halves (a
+fixed hash of each file name), and the most frequent errors of one half. Progress goes to stderr
+when it is a terminal.`,
+  flags: FLAGS,
+  run: evalTe3,
+});
 
 type Document = ScorableDocument<TimemlTimex>;
 
@@ -62,7 +93,7 @@ interface Evaluation {
 
 async function evaluate(
   goldDir: string,
-  options: { out?: string; system?: string; errorsOf: Half | 'all' },
+  options: { out?: string; system?: string; errorsOf: Half | 'all'; forcedProgress: boolean },
 ): Promise<Evaluation> {
   const started = performance.now();
   const names = (await readdir(goldDir)).filter((name) => name.endsWith('.tml')).sort();
@@ -70,6 +101,12 @@ async function evaluate(
   if (options.out) await mkdir(options.out, { recursive: true });
   const pairs: { gold: Document; system: Document }[] = [];
   let droppedOverlaps = 0;
+  const progress = startProgress({
+    label: 'eval:te3',
+    unit: 'documents',
+    total: names.length,
+    forced: options.forcedProgress,
+  });
   for (const name of names) {
     const source = await readFile(join(goldDir, name), 'utf8');
     const gold = { name, ...parseTimeml(source, name) };
@@ -84,7 +121,9 @@ async function evaluate(
     }
     // Scored from the written file, so the numbers are those of what --out leaves on disk.
     pairs.push({ gold, system: { name, ...parseTimeml(systemSource, name) } });
+    progress.update(pairs.length);
   }
+  progress.finish();
   const { scores, documents } = scoreTe3(pairs);
   const halfScores = (half: Half): HalfScores => {
     const own = pairs.filter((pair) => halfOf(pair.gold.name) === half);
@@ -156,43 +195,21 @@ function formatEvaluation(evaluation: Evaluation, top: number): string {
   ].join('');
 }
 
-async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: 'string' },
-      system: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      top: { type: 'string', default: '25' },
-      errors: { type: 'string', default: 'dev' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
-  if (values.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  const [goldDir, ...extra] = positionals;
-  if (!goldDir || extra.length > 0) throw new UsageError('eval-te3 needs exactly one GOLD_DIR');
+async function evalTe3({ values, positionals }: CommandInput<typeof FLAGS>): Promise<number> {
+  const goldDir = positionals[0] ?? '';
   if (values.out && values.system) throw new UsageError('--out writes our tagger output: not with --system');
-  const top = Number(values.top);
-  if (!Number.isInteger(top) || top < 1)
-    throw new UsageError(`--top must be a positive integer, got ${values.top}`);
-  const errorsOf = values.errors;
-  if (errorsOf !== 'dev' && errorsOf !== 'test' && errorsOf !== 'all')
-    throw new UsageError(`--errors takes dev, test or all, got ${JSON.stringify(errorsOf)}`);
   const evaluation = await evaluate(goldDir, {
     ...(values.out ? { out: values.out } : {}),
     ...(values.system ? { system: values.system } : {}),
-    errorsOf,
+    errorsOf: values.errors,
+    forcedProgress: values.progress,
   });
   if (values.json) {
     const { scores, errors, ...rest } = evaluation;
     const json = { name: basename(goldDir), ...rest, ...scores, errors };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
-  } else process.stdout.write(formatEvaluation(evaluation, top));
+  } else process.stdout.write(formatEvaluation(evaluation, values.top));
   return 0;
 }
 
-await runMain(main, USAGE);
+await runMain((argv) => runCommand('eval:te3', COMMAND, argv));

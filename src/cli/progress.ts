@@ -80,7 +80,7 @@ export function startProgress(options: ProgressOptions): Progress {
   let finished = false;
 
   const fitted = (text: string) =>
-    terminal && stream.columns !== undefined && text.length >= stream.columns
+    terminal && stream.columns !== undefined && stream.columns > 0 && text.length >= stream.columns
       ? `${text.slice(0, Math.max(0, stream.columns - 2))}…`
       : text;
 

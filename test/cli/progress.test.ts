@@ -123,6 +123,14 @@ describe('startProgress', () => {
     expect(fake.written.at(-1)).toBe('\r\u001b[Krebuild: 3/12 articles, 1.0 s, 3.0/s, 3.0 s left; bpoil_bbc');
   });
 
+  it('keeps the whole line when the terminal gives no width', () => {
+    const fake = fakes(true, 0);
+    const progress = startProgress(options(fake));
+    fake.advance(1_000);
+    progress.update(4);
+    expect(fake.written.at(-1)).toBe('\r\u001b[Kextract: 4/40 files, 1.0 s, 4.0/s, 9.0 s left');
+  });
+
   it('cuts a line to the width of the terminal, so that \\r can rewrite it', () => {
     const fake = fakes(true, 20);
     const progress = startProgress(options(fake));
