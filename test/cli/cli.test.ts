@@ -140,7 +140,7 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
     await rm(data, { recursive: true, force: true });
   });
 
-  it('uploads the samples, prints the timeline, serves invoke and get, stops on Ctrl-C and keeps its data', async () => {
+  it('uploads the samples, prints the timeline, serves invoke, get and rebuild, stops on Ctrl-C and keeps its data', async () => {
     const serve = await startServe(['--port', '0', '--data', data], /Ctrl-C stops/);
     const endpoint = /S3-compatible server: (http:\/\/127\.0\.0\.1:\d+)/.exec(serve.output())?.[1] ?? '';
     expect(endpoint).not.toBe('');
@@ -183,6 +183,17 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
     expect(missing.stderr).toContain(
       'no timeline: s3://news-timeline-local/timelines/no-such-collection/index.json does not exist',
     );
+
+    // rebuild: its progress summary on stderr with --progress (not a terminal here), none without.
+    const told = runCli(['rebuild', 'north-korea', '--endpoint', endpointAgain, '--progress']);
+    expect(told.status, told.stderr).toBe(0);
+    expect(told.stderr).toMatch(/^rebuild: 2 articles in [\d.]+ s/m);
+    expect(told.stdout).toMatch(
+      /^rebuilt s3:\/\/news-timeline-local\/timelines\/north-korea\/index\.json: 2 articles/,
+    );
+    const quiet = runCli(['rebuild', 'north-korea', '--endpoint', endpointAgain]);
+    expect(quiet.status, quiet.stderr).toBe(0);
+    expect(quiet.stderr).not.toContain('rebuild:');
     expect(await stop(again.child)).toBe(0);
   }, 60_000);
 });
