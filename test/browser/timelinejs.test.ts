@@ -130,6 +130,11 @@ async function render(page: Page, origin: string): Promise<Rendered> {
       await route.abort('internetdisconnected');
     },
   );
+  // The font's failure may be reported after TimelineJS says it has loaded: wait for both.
+  const fontFailed = page.waitForEvent('requestfailed', {
+    predicate: (request) => request.url() === FONT_CSS,
+    timeout: 30_000,
+  });
   await page.goto(`${origin}/`);
   await page.waitForFunction(() => window.timelineLoaded === true, null, {
     timeout: 30_000,
@@ -148,6 +153,8 @@ async function render(page: Page, origin: string): Promise<Rendered> {
     ),
     configErrors: window.timelineErrors ?? ['no config'],
   }));
+  await fontFailed;
+  await expect.poll(() => pageErrors.length).toBeGreaterThan(0);
   return { ...dom, pageErrors, blocked };
 }
 
