@@ -82,6 +82,8 @@ export function temporalGateOf(families: readonly TimexFamily[]): RegExp {
 export const TEMPORAL_GATE_RE = temporalGateOf(TIMEX_FAMILIES);
 // A date written out: a digit, a month's or a holiday's name.
 const WRITTEN_OUT_RE = new RegExp(`\\d|\\b(?:${MONTH_NAME_SOURCE})\\b|\\b(?:${HOLIDAY_NAME_SOURCE})\\b`, 'i');
+// The period of "3 p.m." is the abbreviation's own.
+const ABBREVIATION_END_RE = /\b[ap]\.m$/i;
 const TRAILING_PUNCTUATION_RE = /[\s,.;:!?'’"”)]+$/;
 const RELATIVE_UNIT_RE = /\b(second|minute|hour|day|week|month|year)s?\b/i;
 const LEADING_PREPOSITION_RE = /^(?:on|in|at(?!\s+(?:least|most))|by|during|since|until|from|of)\s+(?=\S)/i;
@@ -152,8 +154,16 @@ function impliedDateOf(result: ParsedResult): Timex['impliedDate'] {
   };
 }
 
-function toTimex(result: ParsedResult, anchor: string): Timex {
-  const withoutTrailing = result.text.replace(TRAILING_PUNCTUATION_RE, '');
+function toTimex(result: ParsedResult, anchor: string, sentence: string): Timex {
+  let withoutTrailing = result.text.replace(TRAILING_PUNCTUATION_RE, '');
+  // "3 p.m. and …": the abbreviation's period is its own, unless it also ends the sentence.
+  const end = result.index + withoutTrailing.length;
+  if (
+    ABBREVIATION_END_RE.test(withoutTrailing) &&
+    sentence[end] === '.' &&
+    /\S/.test(sentence.slice(end + 1))
+  )
+    withoutTrailing += '.';
   // TimeML spans leave out the preposition: "on Thursday" is tagged "Thursday".
   const leading = LEADING_PREPOSITION_RE.exec(withoutTrailing)?.[0].length ?? 0;
   const text = withoutTrailing.slice(leading);
@@ -214,7 +224,7 @@ export function tagTimexes(text: string, reference: ReferenceDate): Timex[] {
   if (!TEMPORAL_GATE_RE.test(text)) return [];
   const results = newsChrono.parse(text, chronoReferenceOf(reference));
   const anchor = formatDate(reference.date);
-  return results.map((result) => toTimex(result, anchor));
+  return results.map((result) => toTimex(result, anchor, text));
 }
 
 let lastReference: { key: string; value: { instant: Date; timezone: number } } | undefined;

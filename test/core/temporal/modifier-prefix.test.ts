@@ -13,7 +13,7 @@ describe('qualifiers of a point in time', () => {
     ['It closed about two years ago.', 'about two years ago', 'DATE', '2016', 'APPROX'],
     [
       'The blast came at approximately 7:15 p.m. local time.',
-      'approximately 7:15 p.m',
+      'approximately 7:15 p.m.',
       'TIME',
       '2018-11-08T19:15',
       'APPROX',

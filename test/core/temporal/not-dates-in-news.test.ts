@@ -18,6 +18,9 @@ describe('a number beside a date is no time', () => {
 
   it.each([
     ['They met at 10 a.m. on Friday.', [['10 a.m. on Friday', 'TIME', '2018-11-02T10:00']]],
+    // The period of "p.m." is the abbreviation's, unless it also ends the sentence.
+    ['They met at 3 p.m. and left.', [['3 p.m.', 'TIME', '2018-11-08T15:00']]],
+    ['They met at 3 p.m.', [['3 p.m', 'TIME', '2018-11-08T15:00']]],
     ['The vote ended at 3:30 p.m. EST.', [['3:30 p.m. EST', 'TIME', '2018-11-08T15:30']]],
     // An hour alone is left as chrono reads it: "at 7 on Friday" may well be a time.
     ['He arrived at 7 on Friday.', [['7 on Friday', 'TIME', '2018-11-02T07:00']]],
