@@ -1136,6 +1136,7 @@ describe('news-timeline rebuild', () => {
         s3.bucket,
         '--dialect',
         'radosgw',
+        '--progress',
       ],
       {
         env: {
@@ -1145,7 +1146,7 @@ describe('news-timeline rebuild', () => {
         },
       },
     );
-    expect(stderr).toContain('read 4 of 4 articles');
+    expect(stderr).toMatch(/^rebuild: 4 articles in/m);
     expect(stdout).toMatch(
       /rebuilt s3:\/\/.+\/timelines\/rebuild-garbage\/index\.json: 3 articles, \d+ events, 0 articles skipped, 2 old documents deleted; the stored one was unreadable/,
     );
