@@ -2,7 +2,7 @@ import type { Parser, ParsingContext } from 'chrono-node';
 import { addDays, addMonths, startOfIsoWeek } from '../calendar.ts';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
-import { MONTH_NAME_SOURCE, monthNumberOf } from '../lexicon.ts';
+import { MONTH_ABBREVIATIONS, MONTH_NAME_SOURCE, MONTH_NAMES, monthNumberOf } from '../lexicon.ts';
 import { directionTag, granularityTag, modTag } from '../tags.ts';
 import type { TimexMod } from '../timex.ts';
 import type { TimexFamily } from './family.ts';
@@ -99,21 +99,8 @@ const yearEndParser: Parser = {
 
 export const periodPartsFamily: TimexFamily = {
   name: 'parts of a period',
-  gateWords: [
-    'early',
-    'late',
-    'mid',
-    'end',
-    'beginning',
-    'start',
-    'middle',
-    'half',
-    'halves',
-    'first',
-    'second',
-    'third',
-    'fourth',
-  ],
+  // Every part names its period: "early next year", "the end of the month", "mid-December".
+  gateWords: ['week', 'month', 'year', ...MONTH_NAMES, ...MONTH_ABBREVIATIONS],
   parsers: [periodPartParser, yearEndParser],
   examples: [
     { sentence: 'Talks will resume early next year.', text: 'early next year' },
