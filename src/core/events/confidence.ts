@@ -8,6 +8,7 @@ const GRANULARITY_CONFIDENCE: Record<Granularity, number> = {
   week: 0.75,
   month: 0.7,
   quarter: 0.6,
+  half: 0.58,
   season: 0.6,
   year: 0.55,
   decade: 0.4,

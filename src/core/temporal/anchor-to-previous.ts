@@ -15,7 +15,7 @@ const FINER_THAN: Record<Unit, ReadonlySet<string>> = {
   day: new Set(['day', 'time']),
   week: new Set(['day', 'time', 'week', 'weekend']),
   month: new Set(['day', 'time', 'week', 'weekend', 'month']),
-  year: new Set(['day', 'time', 'week', 'weekend', 'month', 'quarter', 'season', 'year']),
+  year: new Set(['day', 'time', 'week', 'weekend', 'month', 'quarter', 'half', 'season', 'year']),
 };
 const QUARTER_RE = /^(\d{4})-Q([1-4])$/;
 

@@ -30,6 +30,10 @@ export function periodRange(
       const first = { year: date.year, month: Math.floor((date.month - 1) / 3) * 3 + 1, day: 1 };
       return { start: first, end: addDays(addMonths(first, 3), -1) };
     }
+    case 'half': {
+      const first = { year: date.year, month: date.month <= 6 ? 1 : 7, day: 1 };
+      return { start: first, end: addDays(addMonths(first, 6), -1) };
+    }
     case 'season': {
       const first = { year: date.year, month: date.month, day: 1 };
       return { start: first, end: addDays(addMonths(first, 3), -1) };

@@ -128,6 +128,8 @@ function timexValueOf(granularity: Granularity, date: CivilDate, result: ParsedR
       return `${String(date.year).padStart(4, '0')}-Q${Math.floor((date.month - 1) / 3) + 1}`;
     case 'year':
       return String(date.year).padStart(4, '0');
+    case 'half':
+      return `${String(date.year).padStart(4, '0')}-H${date.month <= 6 ? 1 : 2}`;
     case 'season':
       return `${String(date.year).padStart(4, '0')}-${readTag(result.tags(), SEASON_TAG) ?? 'SU'}`;
     case 'decade':

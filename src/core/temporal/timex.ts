@@ -11,6 +11,7 @@ export type Granularity =
   | 'week'
   | 'month'
   | 'quarter'
+  | 'half'
   | 'season'
   | 'year'
   | 'decade'

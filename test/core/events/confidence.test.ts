@@ -24,6 +24,7 @@ describe('confidenceOf', () => {
     { text: 'The talks began at 3 p.m. on Monday.', confidence: 0.9 },
     { text: 'It opened in March.', confidence: 0.7 },
     { text: 'The deal came in the first quarter of 2018.', confidence: 0.6 },
+    { text: 'The deal came in the first half of 2018.', confidence: 0.58 },
     { text: 'The talks ended in the spring of 2017.', confidence: 0.6 },
     { text: 'Kim spoke in 2017.', confidence: 0.55 },
     { text: 'Prices rose in the 1990s.', confidence: 0.4 },

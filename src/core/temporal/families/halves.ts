@@ -1,7 +1,7 @@
 import type { Parser, ParsingContext } from 'chrono-node';
 import { referenceDayOf } from '../chrono-reference.ts';
 import { gatedPattern } from '../keyword-gate.ts';
-import { granularityTag, valueTag } from '../tags.ts';
+import { granularityTag } from '../tags.ts';
 import type { TimexFamily } from './family.ts';
 
 // "the first half", "the second half of 1998", "the last half of the year", "the 1998 first
@@ -13,7 +13,7 @@ const HALF_RE =
  * Halves of a year, as financial news names them (TIMEX3 `2018-H1`, `2018-H2`):
  * - "the first half", "first-half profit" → the reference year's first half, `2018-H1`
  * - "the second half of 1998", "the 1998 second half", "the last half of last year" → that year's
- * The value is explicit: a half is no calendar unit of chrono's.
+ * A half is six months from January or July (a span of days, so a timeline event).
  */
 const halfParser: Parser = {
   pattern: gatedPattern(/half/i, HALF_RE),
@@ -23,8 +23,12 @@ const halfParser: Parser = {
     const offset = relative?.toLowerCase() === 'last' ? -1 : relative?.toLowerCase() === 'next' ? 1 : 0;
     const year = Number(leadingYear ?? trailingYear ?? reference + offset);
     const half = (ordinal ?? adjectival ?? '').toLowerCase() === 'first' ? 1 : 2;
-    const result = context.createParsingResult(match.index ?? 0, match[0], {});
-    result.addTags([valueTag(`${String(year).padStart(4, '0')}-H${half}`), granularityTag('vague')]);
+    const result = context.createParsingResult(match.index ?? 0, match[0], {
+      year,
+      month: half === 1 ? 1 : 7,
+    });
+    result.start.imply('day', 1);
+    result.addTag(granularityTag('half'));
     return result;
   },
 };

@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { expectRow, type TimexRow } from '../../../support/expect-timexes.ts';
+import { describe, expect, it } from 'vitest';
+import { tagDocument } from '../../../../src/core/temporal/tag-document.ts';
+import { expectRow, THURSDAY, type TimexRow } from '../../../support/expect-timexes.ts';
 
 // Months, seasons, halves and quarters (../shared/notes/timex3-families.md), in sentences of our
 // own, read on Thursday 2018-11-08 (UTC).
@@ -86,4 +87,14 @@ describe('months, seasons, halves and quarters', () => {
     ['The spring of his discontent ended.'],
     ['Half the staff left.'],
   ])('none: %s', expectRow);
+});
+
+describe('a half of a year is a span of days', () => {
+  it.each([
+    ['Profit rose in the first half of 2017.', { start: '2017-01-01', end: '2017-06-30' }],
+    ['Sales fell in the second half of 1998.', { start: '1998-07-01', end: '1998-12-31' }],
+  ])('%s', (sentence, range) => {
+    const [half] = tagDocument(sentence, THURSDAY);
+    expect(half).toMatchObject({ granularity: 'half', range });
+  });
 });
