@@ -2,7 +2,8 @@ import { addDays, addMonths, type CivilDate, lastDayOfMonth, startOfIsoWeek } fr
 import type { Granularity, TimexMod } from './timex.ts';
 
 /**
- * First and last day of a period, narrowed by `mod` (thirds of a month, quarters of a year).
+ * First and last day of a period, narrowed by `mod` (thirds of a month, a decade or a century,
+ * quarters of a year).
  *
  * @example periodRange('week', { year: 2018, month: 11, day: 8 }, undefined) // Monday Nov 5 to Sunday Nov 11
  */
@@ -39,15 +40,22 @@ export function periodRange(
       return { start: first, end: addDays(addMonths(first, 3), -1) };
     }
     case 'decade':
+    case 'century': {
+      // Thirds of the span, as a year is cut in quarters: "the mid-1990s" is 1993–1996.
+      const length = granularity === 'decade' ? 10 : 100;
+      const [first, last] =
+        mod === 'START'
+          ? [0, length * 0.3 - 1]
+          : mod === 'MID'
+            ? [length * 0.3, length * 0.7 - 1]
+            : mod === 'END'
+              ? [length * 0.7, length - 1]
+              : [0, length - 1];
       return {
-        start: { year: date.year, month: 1, day: 1 },
-        end: { year: date.year + 9, month: 12, day: 31 },
+        start: { year: date.year + first, month: 1, day: 1 },
+        end: { year: date.year + last, month: 12, day: 31 },
       };
-    case 'century':
-      return {
-        start: { year: date.year, month: 1, day: 1 },
-        end: { year: date.year + 99, month: 12, day: 31 },
-      };
+    }
     case 'year': {
       const [firstMonth, lastMonth] =
         mod === 'START' ? [1, 3] : mod === 'MID' ? [4, 9] : mod === 'END' ? [10, 12] : [1, 12];

@@ -1,5 +1,6 @@
-import { describe, it } from 'vitest';
-import { expectRow, type TimexRow } from '../../../support/expect-timexes.ts';
+import { describe, expect, it } from 'vitest';
+import { tagDocument } from '../../../../src/core/temporal/tag-document.ts';
+import { expectRow, THURSDAY, type TimexRow } from '../../../support/expect-timexes.ts';
 
 // Decades (../shared/notes/timex3-families.md): value the decade's first three digits, in
 // sentences of our own, read on Thursday 2018-11-08 (UTC).
@@ -32,4 +33,20 @@ describe('decades', () => {
     ['Voters in their early forties stayed home.'],
     ['Men in their 70s and 80s voted.'],
   ])('no decade: %s', expectRow);
+});
+
+describe('a part of a decade is a part of its years', () => {
+  it('narrows the mid-1990s to its middle years', () => {
+    const [decade] = tagDocument('Prices soared in the mid-1990s.', THURSDAY);
+    expect(decade).toMatchObject({
+      value: '199',
+      mod: 'MID',
+      range: { start: '1993-01-01', end: '1996-12-31' },
+    });
+  });
+
+  it('keeps the whole of a decade named alone', () => {
+    const [decade] = tagDocument('Prices soared in the 1990s.', THURSDAY);
+    expect(decade?.range).toEqual({ start: '1990-01-01', end: '1999-12-31' });
+  });
 });
