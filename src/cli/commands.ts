@@ -105,6 +105,17 @@ export const SERVE_FLAGS = {
   port: { value: PORT_VALUE, default: LOCAL_PORT_TEXT, description: 'the port of the S3 server' },
   data: { value: textValue('DIR'), default: '.data/s3', description: 'where the objects are kept' },
   'no-samples': { description: 'does not upload the sample articles' },
+  'viewer-port': {
+    value: PORT_VALUE,
+    default: '4569',
+    description: 'the port of the viewer, the page of the timelines (on 127.0.0.1)',
+  },
+} as const satisfies Flags;
+
+export const VIEW_FLAGS = {
+  endpoint: ENDPOINT_FLAG,
+  bucket: BUCKET_FLAG,
+  port: { value: PORT_VALUE, default: '4570', description: 'the port of the page (on 127.0.0.1)' },
 } as const satisfies Flags;
 
 export const INVOKE_FLAGS = {
@@ -192,6 +203,22 @@ are listed on stderr). Progress goes to stderr when it is a terminal.`,
     run: async (input) => {
       checkedCollection(input.positionals[0]);
       return (await import('./s3-commands.ts')).rebuild(input);
+    },
+  }),
+  defineCommand({
+    name: 'view',
+    operands: [{ name: 'COLLECTION' }],
+    summary: "serves the viewer of a collection's timeline on 127.0.0.1, for any bucket",
+    description: `Serves the timeline viewer of COLLECTION on 127.0.0.1 and prints its address: the page reads
+the view through this process, with your S3 credentials (for --endpoint aws, the AWS SDK's
+usual chain: AWS_PROFILE, AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, SSO, a role), so the bucket
+stays private. It needs s3:GetObject on timelines/COLLECTION/* (and s3:ListBucket, or a view
+not written yet reads as access denied). The page follows the view as it is updated. Ctrl-C
+stops.`,
+    flags: VIEW_FLAGS,
+    run: async (input) => {
+      checkedCollection(input.positionals[0]);
+      return (await import('./view-command.ts')).view(input);
     },
   }),
 ];

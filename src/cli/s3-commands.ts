@@ -17,6 +17,7 @@ import { formatTimelineSummary } from './format-summary.ts';
 import { startProgress } from './progress.ts';
 import { readEventFile } from './read-event-file.ts';
 import { timelineText } from './timeline-output.ts';
+import { explainViewerPort } from './view-command.ts';
 
 // Each command's flags and usage are in commands.ts; the values arrive here read and checked.
 
@@ -43,6 +44,7 @@ export async function serve({ values }: CommandInput<typeof SERVE_FLAGS>): Promi
     port: values.port,
     directory: values.data,
     logger,
+    viewerPort: values['viewer-port'],
     onInvocation: (summary, error) => {
       if (error) process.stdout.write(`handler failed: ${(error as Error).message}\n`);
       for (const outcome of summary?.synced ?? []) {
@@ -53,10 +55,13 @@ export async function serve({ values }: CommandInput<typeof SERVE_FLAGS>): Promi
       for (const rejected of summary?.rejected ?? [])
         process.stdout.write(`rejected ${rejected.key}: ${rejected.reason}\n`);
     },
+  }).catch((error: unknown) => {
+    throw explainViewerPort(error, values['viewer-port'], '--viewer-port');
   });
   process.stdout.write(
     `S3-compatible server: ${stack.endpoint}  bucket: ${stack.bucket}  data: ${values.data}\n`,
   );
+  process.stdout.write(`Viewer:               ${stack.viewer?.url}/  (the bucket's timelines, live)\n`);
   if (!values['no-samples']) {
     const manifestUrl = new URL('../../events/articles/manifest.json', import.meta.url);
     const manifest = JSON.parse(await readFile(manifestUrl, 'utf8')) as SampleManifest;
@@ -77,7 +82,8 @@ export async function serve({ values }: CommandInput<typeof SERVE_FLAGS>): Promi
       const index = indexKeyOf(manifest.collection);
       process.stdout.write(`\nView index: s3://${stack.bucket}/${index}\n`);
       process.stdout.write(`            ${stack.endpoint}/${stack.bucket}/${encodeURI(index)}\n`);
-      process.stdout.write(`Whole timeline: news-timeline get ${manifest.collection}\n\n`);
+      process.stdout.write(`Whole timeline: news-timeline get ${manifest.collection}\n`);
+      process.stdout.write(`Viewer:         ${stack.viewer?.pageOf(manifest.collection)}\n\n`);
       process.stdout.write(`${formatTimelineSummary(timeline)}\n`);
     }
   }
