@@ -20,7 +20,9 @@ describe('decades', () => {
   it.each<TimexRow>([
     ['Inflation soared in [the mid-1990s].', 'DATE 199 MID'],
     ["Inflation soared in [the mid-'90s].", 'DATE 199 MID'],
-  ])('the middle of a decade: %s', expectRow);
+    ['Inflation soared in [the early 1990s].', 'DATE 199 START'],
+    ["Inflation soared in [the late '70s].", 'DATE 197 END'],
+  ])('a part of a decade: %s', expectRow);
 
   it.each<TimexRow>([
     // A premodifier: the determiner belongs to the noun.
