@@ -12,8 +12,8 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  * The targets are relaxed 93 / strict 87 / value 80 on each whole corpus (issue 11).
  */
 const FLOORS = [
-  { corpus: 'tempeval3-train/timebank', relaxedF1: 93.4, strictF1: 87.6, valueF1: 81.1 },
-  { corpus: 'tempeval3-train/aquaint', relaxedF1: 93.6, strictF1: 84.8, valueF1: 78.2 },
+  { corpus: 'tempeval3-train/timebank', relaxedF1: 93.4, strictF1: 87.8, valueF1: 81.1 },
+  { corpus: 'tempeval3-train/aquaint', relaxedF1: 93.6, strictF1: 84.5, valueF1: 78.2 },
   { corpus: 'meantime-en', relaxedF1: 91.4, strictF1: 86.6, valueF1: 82.1 },
 ];
 
