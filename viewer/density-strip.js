@@ -106,7 +106,9 @@ export function renderStrip(host, model, actions) {
     }),
     svg('rect', { class: 'window', x: windowX, y: OVERVIEW.top, width: windowW, height: OVERVIEW.height }),
   );
-  for (const top of model.topDays)
+  // Zoomed in, the overview shows where the top days are beside the window.
+  const zoomed = model.range.start > model.extent.start || model.range.end < model.extent.end;
+  for (const top of zoomed ? model.topDays : [])
     overview.append(
       svg('rect', { class: 'top-tick', x: whole.x(top.day + 0.5) - 0.75, y: 0, width: 1.5, height: 4 }),
     );

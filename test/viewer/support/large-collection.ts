@@ -9,6 +9,11 @@ export interface LargeCollectionOptions {
   /** Events per article: each article reports this many, give or take two. */
   readonly eventsPerArticle?: number;
   readonly seed?: number;
+  /**
+   * The first article as a hostile page would give it: HTML in its title and its sentences, a
+   * `javascript:` url. The viewer must show the text as text and make no link.
+   */
+  readonly hostile?: boolean;
 }
 
 const ACTORS = [
@@ -134,7 +139,10 @@ export function largeCollection(options: LargeCollectionOptions = {}): {
     // Coverage is heaviest at the start of the story and thins out.
     const published = addDays('2010-04-21', Math.floor(280 * next() ** 2.2));
     const key = `articles/${collection}/story-${String(number).padStart(4, '0')}.html`;
-    const title = `${ACTORS[number % ACTORS.length]} and the spill, part ${number + 1}`;
+    const hostile = options.hostile === true && number === 0;
+    const title = hostile
+      ? '<img src=x onerror="window.__pwned=1">Spill <b>update</b>'
+      : `${ACTORS[number % ACTORS.length]} and the spill, part ${number + 1}`;
     const reportEvents: DatedEvent[] = [];
     let offset = 0;
     const total = perArticle - 2 + Math.floor(next() * 5);
@@ -143,11 +151,13 @@ export function largeCollection(options: LargeCollectionOptions = {}): {
       const actor = ACTORS[Math.floor(next() * ACTORS.length)] as string;
       const other = ACTORS[Math.floor(next() * ACTORS.length)] as string;
       const verb = VERBS[Math.floor(next() * VERBS.length)] as string;
-      const sentence = `${actor} ${verb} ${words}, according to ${other}.`;
+      const sentence = hostile
+        ? `${actor} ${verb} ${words}, said <script>window.__pwned=2</script> ${other}.`
+        : `${actor} ${verb} ${words}, according to ${other}.`;
       const dateStart = offset + sentence.indexOf(words);
       reportEvents.push({
         date,
-        title: `${actor} ${verb}`,
+        title: hostile ? `<b>${actor}</b> ${verb}` : `${actor} ${verb}`,
         actors: actor === other ? [actor] : [actor, other],
         status:
           date.start > published
@@ -174,7 +184,7 @@ export function largeCollection(options: LargeCollectionOptions = {}): {
         article: {
           ...(report.article as NonNullable<typeof report.article>),
           title,
-          url: `https://news.example.com/${collection}/${number}`,
+          url: hostile ? 'javascript:window.__pwned=3' : `https://news.example.com/${collection}/${number}`,
           reference: { date: published, timezone: 'UTC', source: 'object-metadata' },
         },
       }),
