@@ -199,8 +199,8 @@ export function renderStrip(host, model, actions) {
     );
   }
 
-  // The axis: ticks that fit the width, at most one label per 64 px.
-  const ticks = ticksOf(model.range.start, model.range.end, Math.max(2, Math.floor(inner / 64)));
+  // The axis: ticks that fit the width, at most one label per 56 px.
+  const ticks = ticksOf(model.range.start, model.range.end, Math.max(2, Math.floor(inner / 56)));
   let lastLabelRight = Number.NEGATIVE_INFINITY;
   for (const tick of ticks) {
     const x = part.x(tick.day);

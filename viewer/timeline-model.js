@@ -415,34 +415,38 @@ export function salienceByBucket(partitions, bucket) {
 }
 
 /**
- * Ticks for an axis over [start, end] (day numbers), at most about `room` labels: days, weeks'
- * Mondays, months, or years, whichever fits.
+ * Ticks for an axis over [start, end] (day numbers), at most `room` of them: every day, every
+ * other day, each week's Monday, every other Monday, or months and years at a step that fits.
  * @param {number} start @param {number} end @param {number} room
  * @returns {Array<{ day: number, label: string, major: boolean }>}
  */
 export function ticksOf(start, end, room) {
-  const span = Math.max(1, end - start);
+  const span = Math.max(1, end - start + 1);
+  /** @type {Array<{ day: number, label: string, major: boolean }>} */
   const ticks = [];
-  if (span / 1 <= room) {
-    for (let day = start; day <= end; day += 1) {
-      const iso = dayOfNumber(day);
-      const first = iso.endsWith('-01');
-      ticks.push({
-        day,
-        label: first ? `${Number(iso.slice(8))} ${monthShort(iso)}` : iso.slice(8).replace(/^0/, ''),
-        major: first,
-      });
-    }
+  const dayTick = (/** @type {number} */ day) => {
+    const iso = dayOfNumber(day);
+    const first = iso.endsWith('-01');
+    return {
+      day,
+      label: `${Number(iso.slice(8))}${first || ticks.length === 0 ? ` ${monthShort(iso)}` : ''}`,
+      major: first,
+    };
+  };
+  for (const step of [1, 2]) {
+    if (span / step > room) continue;
+    for (let day = start; day <= end; day += step) ticks.push(dayTick(day));
     return ticks;
   }
-  if (span / 7 <= room) {
-    for (let day = dayNumber(bucketStart(dayOfNumber(start), 'week')); day <= end; day += 7) {
+  for (const step of [7, 14]) {
+    if (span / step > room) continue;
+    for (let day = dayNumber(bucketStart(dayOfNumber(start), 'week')); day <= end; day += step) {
       if (day < start) continue;
       const iso = dayOfNumber(day);
       ticks.push({
         day,
         label: `${Number(iso.slice(8))} ${monthShort(iso)}`,
-        major: Number(iso.slice(8)) <= 7,
+        major: Number(iso.slice(8)) <= step,
       });
     }
     return ticks;
@@ -453,7 +457,7 @@ export function ticksOf(start, end, room) {
   const first = dayOfNumber(start);
   let year = Number(first.slice(0, 4));
   let month = Number(first.slice(5, 7));
-  // Start at a month that is a multiple of the step (January for a year or more).
+  // Months that are a multiple of the step (January for a year or more).
   for (;;) {
     const day = dayNumber(`${year}-${String(month).padStart(2, '0')}-01`);
     if (day > end) break;

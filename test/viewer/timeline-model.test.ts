@@ -225,7 +225,19 @@ describe('the strip', () => {
 
   it('labels the axis by days, weeks, months or years, within the room it has', () => {
     const days = ticksOf(dayNumber('2018-10-30'), dayNumber('2018-11-02'), 10);
-    expect(days.map((tick) => tick.label)).toEqual(['30', '31', '1 Nov', '2']);
+    expect(days.map((tick) => tick.label)).toEqual(['30 Oct', '31', '1 Nov', '2']);
+    // A month on a phone: its Mondays.
+    const phone = ticksOf(dayNumber('2018-11-01'), dayNumber('2018-11-30'), 5);
+    expect(phone.map((tick) => tick.label)).toEqual(['5 Nov', '12 Nov', '19 Nov', '26 Nov']);
+    const fortnights = ticksOf(dayNumber('2018-09-01'), dayNumber('2018-11-30'), 7);
+    expect(fortnights.map((tick) => tick.label)).toEqual([
+      '10 Sep',
+      '24 Sep',
+      '8 Oct',
+      '22 Oct',
+      '5 Nov',
+      '19 Nov',
+    ]);
     const weeks = ticksOf(dayNumber('2018-10-01'), dayNumber('2018-11-30'), 10);
     expect(weeks.map((tick) => tick.label)).toEqual([
       '1 Oct',
