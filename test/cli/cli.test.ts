@@ -141,7 +141,8 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
   });
 
   it('uploads the samples, prints the timeline, serves invoke, get and rebuild, stops on Ctrl-C and keeps its data', async () => {
-    const serve = await startServe(['--port', '0', '--data', data], /Ctrl-C stops/);
+    // Free ports for the viewer too: a developer's npm start may hold 4569.
+    const serve = await startServe(['--port', '0', '--viewer-port', '0', '--data', data], /Ctrl-C stops/);
     const endpoint = /S3-compatible server: (http:\/\/127\.0\.0\.1:\d+)/.exec(serve.output())?.[1] ?? '';
     expect(endpoint).not.toBe('');
     expect(serve.output()).toMatch(
@@ -173,7 +174,10 @@ describe('news-timeline serve, invoke and get (npm start)', () => {
     expect(serve.output()).toContain('stopped');
 
     // Restarted on the same folder without samples, the timeline is still there.
-    const again = await startServe(['--port', '0', '--data', data, '--no-samples'], /Ctrl-C stops/);
+    const again = await startServe(
+      ['--port', '0', '--viewer-port', '0', '--data', data, '--no-samples'],
+      /Ctrl-C stops/,
+    );
     const endpointAgain = /S3-compatible server: (http:\/\/127\.0\.0\.1:\d+)/.exec(again.output())?.[1] ?? '';
     const kept = runCli(['get', 'north-korea', '--endpoint', endpointAgain]);
     expect(kept.status, kept.stderr).toBe(0);
