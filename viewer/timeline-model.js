@@ -13,6 +13,8 @@
  * @typedef {{ text: string, mark?: 'date' | 'hit' }} Segment
  */
 
+// The page runs in the browser without a build, so it cannot import the lexicon
+// (src/core/temporal/lexicon.ts); test/viewer checks that these are the same names.
 export const MONTHS = [
   'January',
   'February',

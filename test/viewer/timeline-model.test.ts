@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MONTH_NAMES } from '../../src/core/temporal/lexicon.ts';
 import {
   bucketFor,
   bucketStart,
@@ -13,6 +14,7 @@ import {
   groupLevel,
   hitsOf,
   inReadingOrder,
+  MONTHS,
   matchesFilters,
   NO_FILTERS,
   safeHref,
@@ -290,5 +292,11 @@ describe('inReadingOrder and counted', () => {
       '0 sources',
       '11,292 events',
     ]);
+  });
+});
+
+describe("the page's month names", () => {
+  it("are the lexicon's, capitalised (the page cannot import it without a build)", () => {
+    expect(MONTHS.map((name) => name.toLowerCase())).toEqual([...MONTH_NAMES]);
   });
 });

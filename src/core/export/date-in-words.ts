@@ -1,23 +1,12 @@
 import { TimelineError } from '../errors.ts';
 import type { EventDate } from '../events.ts';
 import { type CivilDate, parseIsoDate } from '../temporal/calendar.ts';
+import { MONTH_NAMES } from '../temporal/lexicon.ts';
 import type { TimexMod } from '../temporal/timex.ts';
 
-// Fixed English names: a host's locale (Intl, toLocaleString) must not change an export.
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+// The lexicon's month names, capitalised: fixed English, so a host's locale (Intl,
+// toLocaleString) cannot change an export.
+const MONTHS = MONTH_NAMES.map((name) => name.charAt(0).toUpperCase() + name.slice(1));
 const ORDINALS = ['first', 'second', 'third', 'fourth'] as const;
 const SEASONS: Readonly<Record<string, string>> = { SP: 'spring', SU: 'summer', FA: 'fall', WI: 'winter' };
 // TIMEX3 parts of day (TimeML 1.2.1, section 2.2.1): MO morning, MI mid-day, AF afternoon,

@@ -1,4 +1,5 @@
 import type { DatedEvent, EventDate, EventStatus } from '../../../src/core/events.ts';
+import { MONTH_NAMES } from '../../../src/core/temporal/lexicon.ts';
 import { type ViewIndex, type ViewWrite, viewOfReports } from '../../../src/core/view.ts';
 import { changeOf, reportWith } from '../../support/memory-view.ts';
 
@@ -76,20 +77,8 @@ function random(seed: number): () => number {
 const iso = (date: Date): string => date.toISOString().slice(0, 10);
 const addDays = (day: string, days: number): string =>
   iso(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+// The lexicon's month names as news writes them.
+const MONTHS = MONTH_NAMES.map((name) => name.charAt(0).toUpperCase() + name.slice(1));
 
 /** A date near the article's day: mostly days, some months and years, as news reports them. */
 function dateNear(published: string, next: () => number): { date: EventDate; words: string } {
