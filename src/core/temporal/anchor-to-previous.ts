@@ -6,6 +6,7 @@ import {
   formatMonth,
   parseIsoDate,
 } from './calendar.ts';
+import { durationValue } from './families/durations.ts';
 import { periodRange } from './period-range.ts';
 import type { Granularity, Timex } from './timex.ts';
 
@@ -59,19 +60,21 @@ function laterTimex(
 
 // "two days later", "three years earlier": the length's own words, without the signal.
 const SIGNAL_AFTER_RE = /\s+(?:later|earlier)$/i;
-const UNIT_LETTER: Record<Unit, string> = { day: 'D', week: 'W', month: 'M', year: 'Y' };
 
 /**
  * "Three days later" as TimeML tags it: the length "Three days" (`P3D`), a DURATION, with "later"
  * left out as a signal; the date it leads to (`dated`) is its implied date, which the timeline uses.
  */
 function lengthOf(dated: Timex, unit: Unit, count: number): Timex {
+  // A whole count of a calendar unit always has a duration value (anaphorOf reads only those).
+  const value = durationValue(Math.abs(count), unit);
+  if (!value) return dated;
   const text = dated.text.replace(SIGNAL_AFTER_RE, '');
   const { range: _range, ...rest } = dated;
   return {
     ...rest,
     type: 'DURATION',
-    value: `P${Math.abs(count)}${UNIT_LETTER[unit]}`,
+    value,
     granularity: 'vague',
     text,
     end: dated.start + text.length,
@@ -139,7 +142,7 @@ export function createAnchorer(): (timex: Timex) => Timex | undefined {
         );
     } else if (anaphor?.kind === 'year-before' && lastQuarter) {
       resolved = quarterTimex(timex, lastQuarter.year - 1, lastQuarter.quarter);
-    } else if (anaphor?.kind === 'year-before' && lastOf.year && /earlier|before/i.test(timex.text)) {
+    } else if (anaphor?.kind === 'year-before' && anaphor.fromStory && lastOf.year) {
       // "a year earlier" after a year or a date that is no quarter: the year before it.
       resolved = laterTimex(timex, 'year', -1, lastOf.year, lastGranularityOf.year);
     } else if (timex.quarterOffset !== undefined && lastQuarter) {

@@ -13,8 +13,10 @@ describe('anaphorOf: how an expression leans on the story date, read once when t
     ['the day after', { kind: 'beside-day', unit: 'day', ahead: 1 }],
     ['the week before', { kind: 'beside-day', unit: 'week', ahead: -1 }],
     ['two days later', { kind: 'later', unit: 'day', count: 2 }],
-    ['a year ago', { kind: 'year-before' }],
-    ['one year earlier', { kind: 'year-before' }],
+    // From the reference ("ago"), or from the story's date ("earlier", "before").
+    ['a year ago', { kind: 'year-before', fromStory: false }],
+    ['one year earlier', { kind: 'year-before', fromStory: true }],
+    ['a year before', { kind: 'year-before', fromStory: true }],
   ])('%s → %o', (text, anaphor) => {
     expect(anaphorOf(text, 'DATE')).toEqual(anaphor);
   });

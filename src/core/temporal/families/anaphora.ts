@@ -18,19 +18,20 @@ type Unit = 'day' | 'week' | 'month' | 'year';
  * - `beside-day`: "the day after", "the week before": a unit from the story's last day
  * - `later`: "two days later", "three years earlier": `count` units after (before) the story's
  *   last date fine enough for the unit
- * - `year-before`: "a year ago", "a year earlier": after a quarter, that quarter a year before
+ * - `year-before`: "a year ago", "a year earlier": after a quarter, that quarter a year before;
+ *   "a year earlier", "a year before" (`fromStory`) also after a year or a day, the year before it
  */
 export type Anaphor =
   | { readonly kind: 'period'; readonly unit: Unit; readonly ahead: -1 | 0 | 1 }
   | { readonly kind: 'beside-day'; readonly unit: Unit; readonly ahead: 1 | -1 }
   | { readonly kind: 'later'; readonly unit: Unit; readonly count: number }
-  | { readonly kind: 'year-before' };
+  | { readonly kind: 'year-before'; readonly fromStory: boolean };
 
 const ANAPHORIC_DATE_SOURCE =
   '(?:(?:earlier|later)\\s+)?(that(?:\\s+same)?|the\\s+same|the\\s+next|the\\s+following|the\\s+previous|the\\s+preceding)\\s+(day|morning|afternoon|evening|night|week|month|year)';
 const WHOLE_ANAPHORIC_DATE_RE = new RegExp(`^${ANAPHORIC_DATE_SOURCE}$`, 'i');
 const BESIDE_DAY_RE = /^(?:the\s+)?(day|week|month|year)\s+(after|before|later|earlier)$/i;
-const YEAR_BEFORE_RE = /^(?:a|one) year (?:ago|earlier|before)$/i;
+const YEAR_BEFORE_RE = /^(?:a|one) year (ago|earlier|before)$/i;
 const LATER_RE = new RegExp(`^(${COUNT_SOURCE}) (day|week|month|year)s? (later|earlier)$`, 'i');
 
 /**
@@ -52,7 +53,8 @@ function readPeriod(match: RegExpMatchArray): { unit: Unit; ahead: -1 | 0 | 1 } 
 export function anaphorOf(text: string, type: TimexType): Anaphor | undefined {
   const period = WHOLE_ANAPHORIC_DATE_RE.exec(text);
   if (period) return { kind: 'period', ...readPeriod(period) };
-  if (YEAR_BEFORE_RE.test(text)) return { kind: 'year-before' };
+  const yearBefore = YEAR_BEFORE_RE.exec(text);
+  if (yearBefore) return { kind: 'year-before', fromStory: (yearBefore[1] ?? '').toLowerCase() !== 'ago' };
   const beside = BESIDE_DAY_RE.exec(text);
   // "the year before" as a length ("in the year before the war") leans on nothing.
   if (beside && type !== 'DURATION')
