@@ -43,7 +43,7 @@ import type { Granularity, Timex, TimexMod, TimexType } from './timex.ts';
  * the shared modifier prefix ("earlier this year").
  */
 export function createNewsChrono(families: readonly TimexFamily[] = TIMEX_FAMILIES): chrono.Chrono {
-  const hooks = <K extends 'beforeChrono' | 'resolve' | 'afterDirection'>(stage: K) =>
+  const hooks = (stage: 'beforeChrono' | 'resolve' | 'afterDirection') =>
     families.flatMap((family) => family.refiners?.[stage] ?? []);
   const newsChrono = chrono.casual.clone();
   newsChrono.parsers.unshift(...families.flatMap((family) => family.parsers ?? []));
@@ -170,7 +170,8 @@ function toTimex(result: ParsedResult, anchor: string, sentence: string): Timex 
   const leading = LEADING_PREPOSITION_RE.exec(withoutTrailing)?.[0].length ?? 0;
   const text = withoutTrailing.slice(leading);
   const span = { text, start: result.index + leading, end: result.index + leading + text.length };
-  const anaphor = anaphorOf(text, (readTag(result.tags(), TYPE_TAG) as TimexType | undefined) ?? 'DATE');
+  const taggedType = readTag(result.tags(), TYPE_TAG) as TimexType | undefined;
+  const anaphor = anaphorOf(text, taggedType ?? 'DATE');
   const reading = {
     explicit: WRITTEN_OUT_RE.test(text),
     ...(anaphor ? { anaphor } : {}),
@@ -180,7 +181,7 @@ function toTimex(result: ParsedResult, anchor: string, sentence: string): Timex 
   const mod = readTag(result.tags(), MOD_TAG) as TimexMod | undefined;
   if (explicitValue) {
     // Durations, sets and vague references name no span of the calendar.
-    const type = (readTag(result.tags(), TYPE_TAG) as TimexType | undefined) ?? 'DATE';
+    const type = taggedType ?? 'DATE';
     const implied = impliedDateOf(result);
     return {
       type,
