@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { STATE_PREFIX } from '../../src/core/view.ts';
 import { parseViewDocumentKey } from '../../src/viewer/view-document-key.ts';
+import { largeCollection } from './support/large-collection.ts';
 
 describe('parseViewDocumentKey', () => {
   it.each([
@@ -38,5 +40,20 @@ describe('parseViewDocumentKey', () => {
     ['timelines/a/constructor/x', 'is in "constructor", not months/, shards/ or articles/'],
   ])('refuses any other key: %s', (key, problem) => {
     expect(parseViewDocumentKey(key)).toEqual({ problem });
+  });
+});
+
+describe('parseViewDocumentKey and the keys the compaction writes', () => {
+  // The names are built in src/core/view.ts (monthTableKeyOf, shardKeyOf, articlePageKeyOf) and
+  // read back here: every public document of a real view must parse, or the viewer cannot serve it.
+  it('names every public document of a compacted view, and none of its state', () => {
+    const { writes } = largeCollection({ articles: 120, collection: 'gulf spill – 2010' });
+    const keys = writes.map((write) => write.key).filter((key) => !key.endsWith('/index.json'));
+    const state = keys.filter((key) => key.startsWith(STATE_PREFIX));
+    const documents = keys.filter((key) => !key.startsWith(STATE_PREFIX));
+    expect(documents.length).toBeGreaterThan(0);
+    for (const key of documents)
+      expect(parseViewDocumentKey(key), key).toMatchObject({ collection: 'gulf spill – 2010' });
+    for (const key of state) expect(parseViewDocumentKey(key), key).toHaveProperty('problem');
   });
 });
