@@ -14,6 +14,7 @@ import { createHandler, type HandlerSummary, runtimeDependencies } from '../src/
 import { createLogger, type Logger } from '../src/logger.ts';
 import { NO_METRICS } from '../src/metrics.ts';
 import { startViewerServer, type ViewerServer } from '../src/viewer/viewer-server.ts';
+import { LOCAL_BUCKET, LOCAL_PORT } from './local-defaults.ts';
 import { LocalFifoQueue } from './local-fifo-queue.ts';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -128,8 +129,8 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-export const LOCAL_BUCKET = 'news-timeline-local';
-export const LOCAL_PORT = 4568;
+export { LOCAL_BUCKET, LOCAL_PORT };
+
 const LOCAL_REGION = 'us-east-1';
 
 /**

@@ -6,6 +6,7 @@
 //
 // This module loads no AWS SDK and no server: each command's code is imported when it runs, so
 // `extract` and every `--help` stay light.
+import { LOCAL_BUCKET, LOCAL_PORT } from '../../infra/local-defaults.ts';
 import { collectionProblem } from '../core/route-key.ts';
 import { type CivilDate, parseIsoDate } from '../core/temporal/calendar.ts';
 import { isKnownTimezone } from '../core/temporal/reference.ts';
@@ -26,9 +27,7 @@ import { UsageError } from './usage-error.ts';
 export const PROGRAM = 'news-timeline';
 export const ABOUT = 'dated events from news articles, merged into a timeline';
 
-/** The local stack's port and bucket (infra/local-stack.ts; a test keeps them equal). */
-export const LOCAL_PORT_TEXT = '4568';
-export const LOCAL_BUCKET_NAME = 'news-timeline-local';
+const LOCAL_PORT_TEXT = String(LOCAL_PORT);
 
 const DATE_VALUE: ValueKind<CivilDate> = {
   placeholder: 'YYYY-MM-DD',
@@ -58,7 +57,7 @@ const ENDPOINT_FLAG = {
 const BUCKET_FLAG = {
   value: textValue('NAME'),
   env: 'NEWS_TIMELINE_BUCKET',
-  default: LOCAL_BUCKET_NAME,
+  default: LOCAL_BUCKET,
   description: 'the bucket',
 } as const;
 
@@ -162,7 +161,7 @@ printed (exit 1). Progress goes to stderr when it is a terminal.`,
     name: 'serve',
     operands: [],
     summary: 'the local stack: an S3 server on 127.0.0.1 wired to both functions (npm start)',
-    description: `Starts an S3-compatible server on 127.0.0.1 with the bucket ${LOCAL_BUCKET_NAME}, whose
+    description: `Starts an S3-compatible server on 127.0.0.1 with the bucket ${LOCAL_BUCKET}, whose
 notifications run the article function and, through an in-process FIFO queue, the compactor;
 uploads the sample articles of events/articles/, prints where their timeline is and a summary
 of it, and keeps running (Ctrl-C stops it). Objects survive restarts in --data.`,
