@@ -184,9 +184,6 @@ async function timedColdStart(runs: number | undefined, forcedProgress: boolean)
   }
 }
 
-/** growth.ts's progress lines begin `growth: 50/1461 articles, …; ` (the rest is kept as a note). */
-const GROWTH_LINE_RE = /^growth: (\d+)\/(\d+) articles[^;]*;\s*(.*)$/;
-
 async function timedGrowth(
   corpora: string,
   maxSeconds: number,
@@ -199,11 +196,7 @@ async function timedGrowth(
     topic: DEFAULT_TOPIC,
     maxSeconds,
     ...(limit === undefined ? {} : { limit }),
-    onProgress: (line) => {
-      const match = GROWTH_LINE_RE.exec(line);
-      if (match) progress.update(Number(match[1]), { total: Number(match[2]), detail: match[3] ?? '' });
-      else progress.log(line);
-    },
+    onProgress: ({ articles, of, note }) => progress.update(articles, { total: of, detail: note }),
   });
   progress.update(report.growth.articles, { detail: '' });
   progress.finish(report.growth.stoppedEarly ? `stopped at ${maxSeconds} s` : undefined);
