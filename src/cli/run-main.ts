@@ -1,4 +1,5 @@
 import { TimelineError } from '../core/errors.ts';
+import { portInUseMessage } from './ensure-port-free.ts';
 import { UsageError } from './usage-error.ts';
 
 /** What a user reads when a command fails, and the exit status. */
@@ -42,10 +43,7 @@ export function failureOf(error: unknown, usage?: string): Failure {
     return { text: `${path} is a directory, not a file\n`, exitCode: 1 };
   if (path !== undefined && code === 'EACCES') return { text: `permission denied: ${path}\n`, exitCode: 1 };
   if (code === 'EADDRINUSE' && port !== undefined)
-    return {
-      text: `port ${port} on ${address ?? '127.0.0.1'} is in use: pick another with --port N (--port 0 takes any free one)\n`,
-      exitCode: 1,
-    };
+    return { text: `${portInUseMessage(port, address ?? '127.0.0.1', '--port')}\n`, exitCode: 1 };
   return {
     text: `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     exitCode: 1,

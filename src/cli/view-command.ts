@@ -5,6 +5,7 @@ import { readIndex } from '../read-view.ts';
 import { startViewerServer, VIEWER_HOST, ViewerPortInUseError } from '../viewer/viewer-server.ts';
 import type { CommandInput } from './command-line.ts';
 import type { VIEW_FLAGS } from './commands.ts';
+import { portInUseMessage } from './ensure-port-free.ts';
 
 /**
  * A viewer port in use as a user should read it: which port, and the flag that picks another.
@@ -14,9 +15,7 @@ import type { VIEW_FLAGS } from './commands.ts';
  */
 export function explainViewerPort(error: unknown, port: number, flag: string): unknown {
   if (!(error instanceof ViewerPortInUseError)) return error;
-  return new TimelineError(
-    `port ${port} on ${VIEWER_HOST} (the viewer's) is in use, by another news-timeline view or serve perhaps: pick another with ${flag} N, or ${flag} 0 for any free one`,
-  );
+  return new TimelineError(portInUseMessage(port, VIEWER_HOST, flag, "the viewer's"));
 }
 
 /** Resolves on Ctrl-C or a TERM signal. */

@@ -38,7 +38,7 @@ describe('failureOf', () => {
     },
     {
       error: systemError('EADDRINUSE', { port: 4568, address: '127.0.0.1' }),
-      text: 'port 4568 on 127.0.0.1 is in use: pick another with --port N (--port 0 takes any free one)\n',
+      text: 'port 4568 on 127.0.0.1 is in use: pick another with --port N, or --port 0 for any free one\n',
       exitCode: 1,
     },
   ])('$text', ({ error, text, exitCode }) => {

@@ -138,7 +138,7 @@ describe('news-timeline mistakes about files and ports', () => {
       ]);
       expect(result.status).toBe(1);
       expect(result.stderr).toContain(
-        `port ${port} on 127.0.0.1 is in use (another news-timeline serve?): pick another with --port N, or --port 0 for any free one`,
+        `port ${port} on 127.0.0.1 is in use: pick another with --port N, or --port 0 for any free one`,
       );
       expect(result.stderr).not.toMatch(STACK_LINE_RE);
       expect(result.stdout).toBe('');
