@@ -37,10 +37,10 @@ export interface DateMention {
 
 /**
  * The dates of one sentence's events, in text order, one for each value: a sentence that names
- * one date twice ("sometime next year, sometime early next year") reports one event, dated by its
+ * one date twice ("next year, sometime early next year") reports one event, dated by its
  * most specific mention (one with a modifier, else the one in more words).
  *
- * @example eventDatesOf(tagDocument('Talks resume next year, sometime early next year.', reference)).map((m) => m.timex.text) // ['sometime early next year']
+ * @example eventDatesOf(tagDocument('Talks resume next year, sometime early next year.', reference)).map((m) => m.timex.text) // ['early next year']
  */
 export function eventDatesOf(timexes: readonly Timex[]): DateMention[] {
   const byValue = new Map<string, DateMention>();
